@@ -1,0 +1,80 @@
+import { and, eq } from 'drizzle-orm';
+import type { BranchSettings } from '../../../shared/contract/settings';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { settings } from '../../db/schema';
+import type { Db } from '../../db/open';
+import type { ServiceContext } from '../context';
+import { insertRow, updateRow } from '../write';
+
+export const DEFAULT_REGIONS = ['城区', '郊区'];
+export const DEFAULT_INDUSTRIES = [
+  '党政军',
+  '金融',
+  '教育',
+  '医疗卫生',
+  '交通物流',
+  '能源',
+  '制造业',
+  '互联网',
+  '商贸零售',
+  '农牧业',
+  '文旅',
+  '其他',
+];
+
+const DEFAULTS: BranchSettings = {
+  branchCode: 'KAM',
+  branchName: '大客户发展中心',
+  regions: DEFAULT_REGIONS,
+  industries: DEFAULT_INDUSTRIES,
+  sessionIdleMinutes: 120,
+  updateUrl: '',
+};
+
+type Key = keyof BranchSettings;
+
+/** Reads one setting, falling back to its default. */
+export function readSetting<K extends Key>(db: Db, branchId: string, key: K): BranchSettings[K] {
+  const row = db
+    .select({ value: settings.value, deleted: settings.deleted })
+    .from(settings)
+    .where(and(eq(settings.branchId, branchId), eq(settings.key, key)))
+    .get();
+  if (!row || row.deleted) return DEFAULTS[key];
+  return JSON.parse(row.value) as BranchSettings[K];
+}
+
+/** The branch settings with defaults filled in. */
+export function getBranchSettings(ctx: Pick<ServiceContext, 'db' | 'branchId'>): BranchSettings {
+  const rows = ctx.db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.branchId, ctx.branchId), eq(settings.deleted, false)))
+    .all();
+  const out: Record<string, unknown> = { ...DEFAULTS };
+  for (const row of rows) if (row.key in DEFAULTS) out[row.key] = JSON.parse(row.value);
+  return out as unknown as BranchSettings;
+}
+
+/** Writes settings through the write path: one synced row per key. */
+export function writeSettings(ctx: ServiceContext, patch: Partial<BranchSettings>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const existing = ctx.db
+      .select({ id: settings.id })
+      .from(settings)
+      .where(and(eq(settings.branchId, ctx.branchId), eq(settings.key, key)))
+      .get();
+    const json = JSON.stringify(value);
+    if (existing) updateRow(ctx, settings, existing.id, { value: json });
+    else insertRow(ctx, settings, { key, value: json });
+  }
+}
+
+export const settingsHandlers = {
+  'settings.getBranch': (ctx: ServiceContext) => getBranchSettings(ctx),
+  'settings.updateBranch': (ctx: ServiceContext, input: ParsedInputOf<'settings.updateBranch'>) => {
+    writeSettings(ctx, input);
+    return getBranchSettings(ctx);
+  },
+};

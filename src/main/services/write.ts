@@ -1,0 +1,169 @@
+import { eq, getTableColumns, getTableName, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { uuidv7 } from '../../shared/uuid';
+import { AppError } from '../../shared/errors';
+import { auditLog, syncOutbox } from '../db/schema';
+import type { SYNC_COLUMN_KEYS } from '../db/schema/base';
+import { isoNow, type ServiceContext } from './context';
+
+/**
+ * The one write path for synced tables (ARCHITECTURE.md, data rules). Each function writes the row,
+ * appends the changed columns with a fresh HLC to sync_outbox and appends an audit record. Callers run
+ * inside the API server's transaction, so the three writes commit or roll back together.
+ */
+
+export type SyncTable = SQLiteTable & {
+  id: SQLiteColumn;
+  branchId: SQLiteColumn;
+  createdAt: SQLiteColumn;
+  updatedAt: SQLiteColumn;
+  updatedHlc: SQLiteColumn;
+  deleted: SQLiteColumn;
+};
+
+type BaseKey = (typeof SYNC_COLUMN_KEYS)[number];
+export type NewRow<T extends SyncTable> = Omit<InferInsertModel<T>, BaseKey> & { id?: string };
+export type Row<T extends SyncTable> = InferSelectModel<T>;
+export type Patch<T extends SyncTable> = Partial<Omit<InferInsertModel<T>, BaseKey>>;
+
+type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'other';
+
+/** Appends one audit record. Secrets never reach here: callers pass only what may be shown. */
+export function appendAudit(
+  ctx: ServiceContext,
+  entry: {
+    entity: string;
+    entityId: string;
+    action: AuditAction;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  },
+): void {
+  ctx.db
+    .insert(auditLog)
+    .values({
+      at: isoNow(ctx),
+      actorId: ctx.actor?.id ?? null,
+      actorName: ctx.actor?.displayName ?? null,
+      method: ctx.method,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      action: entry.action,
+      before: entry.before ? JSON.stringify(entry.before) : null,
+      after: entry.after ? JSON.stringify(entry.after) : null,
+    })
+    .run();
+}
+
+/** Column values as SQLite stores them, keyed by column name: the wire form of a mutation. */
+function driverValues(table: SyncTable, row: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const column = columns[key];
+    if (!column) continue;
+    const value = row[key];
+    out[column.name] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+  }
+  return out;
+}
+
+function appendOutbox(ctx: ServiceContext, table: SyncTable, rowId: string, cols: Record<string, unknown>, hlc: string) {
+  ctx.db
+    .insert(syncOutbox)
+    .values({
+      mutationId: uuidv7(ctx.now().getTime()),
+      tableName: getTableName(table),
+      rowId,
+      cols: JSON.stringify(cols),
+      hlc,
+      createdAt: isoNow(ctx),
+    })
+    .run();
+}
+
+/** Inserts a row of a synced table through the write path and returns it. */
+export function insertRow<T extends SyncTable>(ctx: ServiceContext, table: T, values: NewRow<T>): Row<T> {
+  const now = isoNow(ctx);
+  const hlc = ctx.clock.tick();
+  const full = {
+    ...values,
+    id: values.id ?? uuidv7(ctx.now().getTime()),
+    branchId: ctx.branchId,
+    createdAt: now,
+    updatedAt: now,
+    updatedHlc: hlc,
+    deleted: false,
+  } as InferInsertModel<T>;
+  const row = ctx.db.insert(table).values(full as never).returning().get() as Row<T>;
+  const record = row as Record<string, unknown>;
+  appendOutbox(ctx, table, record.id as string, driverValues(table, record, Object.keys(record)), hlc);
+  appendAudit(ctx, { entity: getTableName(table), entityId: record.id as string, action: 'create', after: record });
+  return row;
+}
+
+/** Reads a live (not deleted) row by id, or throws NOT_FOUND. */
+export function getRow<T extends SyncTable>(ctx: ServiceContext, table: T, id: string): Row<T> {
+  const row = ctx.db.select().from(table as SQLiteTable).where(eq(table.id, id)).get() as
+    | (Row<T> & { deleted: boolean })
+    | undefined;
+  if (!row || row.deleted) throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
+  return row;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a === undefined || b === undefined) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Applies a patch to a synced row. Only columns whose value really changes are written, sent and
+ * audited; a patch that changes nothing writes nothing and returns the row as it is.
+ */
+export function updateRow<T extends SyncTable>(
+  ctx: ServiceContext,
+  table: T,
+  id: string,
+  patch: Patch<T>,
+): { row: Row<T>; changed: string[] } {
+  const before = getRow(ctx, table, id) as Record<string, unknown>;
+  const changed = Object.entries(patch)
+    .filter(([key, value]) => value !== undefined && !sameValue(before[key], value))
+    .map(([key]) => key);
+  if (changed.length === 0) return { row: before as Row<T>, changed };
+
+  const hlc = ctx.clock.tick();
+  const set: Record<string, unknown> = { updatedAt: isoNow(ctx), updatedHlc: hlc };
+  for (const key of changed) set[key] = (patch as Record<string, unknown>)[key];
+  const after = ctx.db
+    .update(table)
+    .set(set as never) // drizzle cannot check a generic table's columns; values come from typed callers
+    .where(eq(table.id, id))
+    .returning()
+    .get() as Record<string, unknown>;
+
+  appendOutbox(ctx, table, id, driverValues(table, after, [...changed, 'updatedAt', 'updatedHlc']), hlc);
+  appendAudit(ctx, {
+    entity: getTableName(table),
+    entityId: id,
+    action: 'update',
+    before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+    after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+  });
+  return { row: after as Row<T>, changed };
+}
+
+/** Marks a synced row deleted (a tombstone: synced rows are never hard-deleted). */
+export function deleteRow<T extends SyncTable>(ctx: ServiceContext, table: T, id: string): void {
+  const before = getRow(ctx, table, id) as Record<string, unknown>;
+  const hlc = ctx.clock.tick();
+  const set = { deleted: true, updatedAt: isoNow(ctx), updatedHlc: hlc };
+  ctx.db
+    .update(table)
+    .set(set as never) // drizzle cannot check a generic table's columns; values come from typed callers
+    .where(eq(table.id, id))
+    .run();
+  appendOutbox(ctx, table, id, driverValues(table, set, Object.keys(set)), hlc);
+  appendAudit(ctx, { entity: getTableName(table), entityId: id, action: 'delete', before });
+}
