@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
-import { sessions, users } from '../../db/schema';
+import type Database from 'better-sqlite3';
+import { sessions } from '../../db/schema';
+import type { Role } from '../../../shared/roles';
 import type { Actor, Runtime } from '../context';
 import { readSetting } from '../settings/branch';
 
@@ -28,39 +30,60 @@ export function createSession(runtime: Runtime, userId: string): string {
  * longer than the branch's setting answer UNAUTHENTICATED.
  */
 export function resolveSession(runtime: Runtime, token: string): Actor {
-  const db = runtime.store.db;
+  const q = statementsFor(runtime.store.sqlite);
   const tokenHash = hashToken(token);
-  const found = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get();
-  if (!found || !found.user.active || found.user.deleted) {
+  const found = q.find.get(tokenHash) as SessionRow | undefined;
+  if (!found || found.active !== 1 || found.deleted !== 0) {
     throw new AppError('UNAUTHENTICATED', 'error.UNAUTHENTICATED');
   }
   const now = runtime.now().getTime();
-  const lastSeen = Date.parse(found.session.lastSeenAt);
-  const idleMs = readSetting(db, runtime.branchId, 'sessionIdleMinutes') * 60_000;
+  const lastSeen = Date.parse(found.last_seen_at);
+  const idleMs = readSetting(runtime.store.db, runtime.branchId, 'sessionIdleMinutes') * 60_000;
   if (now - lastSeen > idleMs) {
-    db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    q.remove.run(tokenHash);
     throw new AppError('UNAUTHENTICATED', 'error.sessionExpired');
   }
-  if (now - lastSeen > TOUCH_INTERVAL_MS) {
-    db.update(sessions)
-      .set({ lastSeenAt: new Date(now).toISOString() })
-      .where(eq(sessions.tokenHash, tokenHash))
-      .run();
-  }
-  const u = found.user;
+  if (now - lastSeen > TOUCH_INTERVAL_MS) q.touch.run(new Date(now).toISOString(), tokenHash);
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    region: u.region,
+    id: found.id,
+    username: found.username,
+    displayName: found.display_name,
+    role: found.role,
+    region: found.region,
     sessionTokenHash: tokenHash,
   };
+}
+
+interface SessionRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  region: string;
+  active: number;
+  deleted: number;
+  last_seen_at: string;
+}
+
+// Every API call resolves its session, so these statements are prepared once per connection.
+const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+function prepare(sqlite: Database.Database) {
+  return {
+    find: sqlite.prepare(
+      `SELECT u.id, u.username, u.display_name, u.role, u.region, u.active, u.deleted, s.last_seen_at
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    ),
+    remove: sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    touch: sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?'),
+  };
+}
+function statementsFor(sqlite: Database.Database) {
+  let q = prepared.get(sqlite);
+  if (!q) {
+    q = prepare(sqlite);
+    prepared.set(sqlite, q);
+  }
+  return q;
 }
 
 /** Ends every session of a user (after deactivation or a password reset). */

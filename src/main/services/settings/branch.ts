@@ -3,6 +3,7 @@ import type { BranchSettings } from '../../../shared/contract/settings';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { settings } from '../../db/schema';
 import type { Db } from '../../db/open';
+import type { Statement } from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import { insertRow, updateRow } from '../write';
 
@@ -35,13 +36,19 @@ type Key = keyof BranchSettings;
 
 /** Reads one setting, falling back to its default. */
 export function readSetting<K extends Key>(db: Db, branchId: string, key: K): BranchSettings[K] {
-  const row = db
-    .select({ value: settings.value, deleted: settings.deleted })
-    .from(settings)
-    .where(and(eq(settings.branchId, branchId), eq(settings.key, key)))
-    .get();
-  if (!row || row.deleted) return DEFAULTS[key];
-  return JSON.parse(row.value) as BranchSettings[K];
+  const row = settingStatement(db).get(branchId, key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as BranchSettings[K]) : DEFAULTS[key];
+}
+
+// Read on every API call (session idle time), so prepared once per connection.
+const statements = new WeakMap<Db, Statement>();
+function settingStatement(db: Db): Statement {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db.$client.prepare('SELECT value FROM settings WHERE branch_id = ? AND key = ? AND deleted = 0');
+    statements.set(db, statement);
+  }
+  return statement;
 }
 
 /** The branch settings with defaults filled in. */

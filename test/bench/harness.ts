@@ -1,0 +1,132 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
+
+/**
+ * Benchmark conventions: every suite is a file test/bench/<name>.bench.ts that can run alone
+ * (`node --import tsx test/bench/<name>.bench.ts`) and records its results with `writeResults`;
+ * test/bench/run.ts runs them all and prints one table. Timings are p50/p95 in milliseconds.
+ */
+
+export interface Measurement {
+  name: string;
+  /** Number of timed runs. */
+  n: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  max: number;
+  /** A target such as "p95 <= 30 ms", and whether it was met (null when there is no target). */
+  target?: string;
+  met?: boolean | null;
+  note?: string;
+}
+
+export interface SuiteResult {
+  suite: string;
+  at: string;
+  machine: { cpus: number; node: string; platform: string };
+  measurements: Measurement[];
+  facts?: Record<string, string | number>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Times `fn` (sync or async) `iterations` times after `warmup` untimed runs. `fn` gets the run index. */
+export async function measure(
+  name: string,
+  fn: (i: number) => unknown,
+  options: { iterations?: number; warmup?: number; target?: { p95Ms?: number; totalMs?: number } } = {},
+): Promise<Measurement> {
+  const iterations = options.iterations ?? 200;
+  const warmup = options.warmup ?? 20;
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await fn(warmup + i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const m: Measurement = {
+    name,
+    n: iterations,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+    max: round(times[times.length - 1]!),
+  };
+  if (options.target?.p95Ms !== undefined) {
+    m.target = `p95 <= ${options.target.p95Ms} ms`;
+    m.met = m.p95 <= options.target.p95Ms;
+  }
+  return m;
+}
+
+/** Times one long operation (an import, an evaluation run) once. */
+export async function measureOnce(
+  name: string,
+  fn: () => unknown,
+  target?: { totalMs: number },
+): Promise<Measurement> {
+  const t0 = performance.now();
+  await fn();
+  const ms = Math.round((performance.now() - t0) * 1000) / 1000;
+  return {
+    name,
+    n: 1,
+    p50: ms,
+    p95: ms,
+    mean: ms,
+    max: ms,
+    ...(target ? { target: `total <= ${target.totalMs} ms`, met: ms <= target.totalMs } : {}),
+  };
+}
+
+/** Writes bench-results/<suite>.json and prints the suite's table. */
+export function writeResults(suite: string, measurements: Measurement[], facts?: Record<string, string | number>) {
+  const cpus = availableParallelism();
+  const { version, platform } = process;
+  const result: SuiteResult = {
+    suite,
+    at: new Date().toISOString(),
+    machine: { cpus, node: version, platform },
+    measurements,
+    ...(facts ? { facts } : {}),
+  };
+  const dir = join(process.cwd(), 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${suite}.json`), JSON.stringify(result, null, 2) + '\n');
+  printTable([result]);
+  return result;
+}
+
+/** Prints results as an aligned table. */
+export function printTable(results: SuiteResult[]) {
+  const rows = [['suite', 'measurement', 'n', 'p50 ms', 'p95 ms', 'max ms', 'target', 'met']];
+  for (const r of results) {
+    for (const m of r.measurements) {
+      rows.push([
+        r.suite,
+        m.name,
+        String(m.n),
+        m.p50.toFixed(3),
+        m.p95.toFixed(3),
+        m.max.toFixed(3),
+        m.target ?? '',
+        m.met === undefined || m.met === null ? '' : m.met ? 'yes' : 'NO',
+      ]);
+    }
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+  for (const r of results) {
+    if (r.facts) for (const [k, v] of Object.entries(r.facts)) console.log(`  ${r.suite}: ${k} = ${v}`);
+  }
+}
