@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { defaultMigrationsFolder, openStore, type Store } from '../../src/main/db/open';
+import * as schema from '../../src/main/db/schema';
+
+const require = createRequire(import.meta.url);
+// drizzle-kit's API is CommonJS; loading it this way keeps vitest from bundling it.
+const kit = require('drizzle-kit/api') as typeof import('drizzle-kit/api');
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+/** The schema as SQLite reports it: every table, index, trigger and view with its SQL. */
+function schemaOf(store: Store): string[] {
+  return (
+    store.sqlite
+      .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+      .all() as { type: string; name: string; sql: string | null }[]
+  ).map((r) => `${r.type} ${r.name}: ${(r.sql ?? '').replace(/\s+/g, ' ')}`);
+}
+
+/** A copy of the migrations folder that stops after the first `count` migrations. */
+function truncatedMigrations(count: number): string {
+  const source = defaultMigrationsFolder();
+  const dir = mkdtempSync(join(tmpdir(), 'kam-mig-'));
+  cpSync(source, dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
+describe('migrations', () => {
+  const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as Journal;
+
+  it('a fresh database and one upgraded through every migration step by step end with the same schema', () => {
+    const fresh = openStore({ file: ':memory:' });
+    const dir = mkdtempSync(join(tmpdir(), 'kam-upgrade-'));
+    const file = join(dir, 'kam.db');
+    for (let k = 1; k <= journal.entries.length; k++) {
+      const step = openStore({ file, migrationsFolder: truncatedMigrations(k) });
+      expect(step.schemaVersion).toBe(k);
+      step.sqlite.close();
+    }
+    const upgraded = openStore({ file });
+    expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));
+    expect(upgraded.schemaVersion).toBe(journal.entries.length);
+  });
+
+  it('an existing database is backed up before pending migrations run, and not when none are pending', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-backup-'));
+    const file = join(dir, 'kam.db');
+    // A database from an older version: it has data but lacks the newest migration.
+    const older = openStore({ file, migrationsFolder: truncatedMigrations(journal.entries.length - 1) });
+    older.sqlite.exec("CREATE TABLE IF NOT EXISTS old_marker (v TEXT); INSERT INTO old_marker VALUES ('kept')");
+    older.sqlite.close();
+
+    const upgraded = openStore({ file });
+    expect(upgraded.preMigrationBackup).not.toBeNull();
+    const backup = new Database(upgraded.preMigrationBackup!, { readonly: true });
+    expect(backup.prepare('SELECT v FROM old_marker').get()).toEqual({ v: 'kept' });
+    expect(upgraded.sqlite.prepare('SELECT v FROM old_marker').get()).toEqual({ v: 'kept' });
+    upgraded.sqlite.close();
+
+    const again = openStore({ file });
+    expect(again.preMigrationBackup).toBeNull();
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+  });
+
+  it('the generated migrations are up to date with the Drizzle schema (run `npm run db:generate` if this fails)', async () => {
+    const metaDir = join(defaultMigrationsFolder(), 'meta');
+    const last = journal.entries[journal.entries.length - 1]!;
+    const snapshot = JSON.parse(
+      readFileSync(join(metaDir, `${String(last.idx).padStart(4, '0')}_snapshot.json`), 'utf8'),
+    ) as Parameters<typeof kit.generateSQLiteMigration>[0];
+    const current = await kit.generateSQLiteDrizzleJson(schema as Record<string, unknown>);
+    const pending = await kit.generateSQLiteMigration(snapshot, current);
+    expect(pending).toEqual([]);
+  });
+
+  it('every synced table carries the base columns of ARCHITECTURE.md', () => {
+    const store = openStore({ file: ':memory:' });
+    const tables = store.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%updated_hlc%'")
+      .all() as { name: string }[];
+    expect(tables.length).toBeGreaterThan(1);
+    for (const { name } of tables) {
+      const columns = (store.sqlite.prepare(`PRAGMA table_info('${name}')`).all() as { name: string; pk: number; type: string }[]);
+      const byName = new Map(columns.map((c) => [c.name, c]));
+      for (const base of ['id', 'branch_id', 'created_at', 'updated_at', 'updated_hlc', 'deleted']) {
+        expect(byName.has(base), `${name}.${base}`).toBe(true);
+      }
+      expect(byName.get('id')?.pk, `${name}.id is the primary key`).toBe(1);
+      expect(byName.get('id')?.type, `${name}.id is TEXT`).toBe('TEXT');
+    }
+  });
+});
