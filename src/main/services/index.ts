@@ -6,6 +6,7 @@ import { settingsHandlers } from './settings/branch';
 import { auditHandlers } from './audit';
 import { systemHandlers } from './system';
 import { authSpecialHandlers } from './auth/special';
+import { customersHandlers } from './customers';
 
 export type Handler<M extends MethodName> = (
   ctx: ServiceContext,
@@ -28,4 +29,5 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...auditHandlers,
   ...systemHandlers,
+  ...customersHandlers,
 };

@@ -4,6 +4,7 @@ import { usersContract } from './users';
 import { settingsContract } from './settings';
 import { auditContract } from './audit';
 import { systemContract } from './system';
+import { customersContract } from './customers';
 
 /** Every API method, by name. Adding a method touches its domain file here and its service. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...systemContract,
+  ...customersContract,
 } as const;
 
 export type Contract = typeof contract;

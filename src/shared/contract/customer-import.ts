@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { method } from './define';
+import { idSchema, pageInput, pageOf, requiredText, text } from './common';
+import { customerFilterSchema } from './customer-common';
+
+/**
+ * Export of the customer list to .xlsx and import of customers, key people and bills from .xlsx/.csv
+ * (UTF-8 or GBK/GB18030, detected). Files travel as base64 both ways so the same call works under
+ * Electron IPC and in the browser (the renderer offers the download / reads the picked file).
+ *
+ * Import flow: `customers.import.preview` (dry run: auto-mapped Chinese headers, row-level errors in
+ * the caller's language, what would be created/updated) → fix the file or the mapping →
+ * `customers.import.commit` with the same file and mapping (re-validated; any error → nothing
+ * written) → a batch that `customers.import.undo` can reverse.
+ */
+
+export const IMPORT_KINDS = ['customers', 'contacts', 'bills'] as const;
+/** Columns the export can contain (the caller's field scope removes money columns for the service desk). */
+export const EXPORT_COLUMNS = [
+  'name',
+  'shortName',
+  'creditCode',
+  'industry',
+  'type',
+  'region',
+  'address',
+  'owner',
+  'stage',
+  'grade',
+  'isKey',
+  'monthlySpend',
+  'arrears',
+  'updatedAt',
+] as const;
+
+const fileInput = {
+  kind: z.enum(IMPORT_KINDS),
+  fileName: requiredText(200).refine((n) => /\.(xlsx|csv)$/i.test(n), { error: 'import.fileType' }),
+  /** The file's bytes, base64; up to ~40 MB. */
+  base64: z.string().min(1).max(56_000_000),
+  /** Header text → field name; omitted headers are auto-mapped, '' ignores a column. */
+  mapping: z.record(z.string(), z.string()).optional(),
+};
+
+export const importIssueSchema = z.object({
+  /** 1-based spreadsheet row number, header row = 1. */
+  row: z.number().int(),
+  /** The header text of the column, '' for a whole-row problem. */
+  column: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+
+export const importFieldSchema = z.object({
+  field: z.string(),
+  /** Label in the caller's language. */
+  label: z.string(),
+  required: z.boolean(),
+});
+
+export const importPreviewSchema = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  /** 'utf-8', 'gb18030' or 'xlsx'. */
+  encoding: z.string(),
+  headers: z.array(z.string()),
+  /** Header → field as used (auto-mapped unless given). */
+  mapping: z.record(z.string(), z.string()),
+  fields: z.array(importFieldSchema),
+  totalRows: z.number().int(),
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  /** At most 500 issues are returned; `issueCount` has the full number. */
+  issues: z.array(importIssueSchema),
+  issueCount: z.number().int(),
+  /** The first rows after normalisation, for the preview table. */
+  sample: z.array(z.record(z.string(), z.string())),
+});
+
+export const importBatchSchema = z.object({
+  id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string(),
+  byName: z.string().nullable(),
+  at: z.string(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  undone: z.boolean(),
+  undoneAt: z.string().nullable(),
+});
+
+const importers = ['admin', 'leader', 'account_manager'] as const;
+
+export const customerImportContract = {
+  'customers.export': method({
+    summary: 'The current list (same filters and sort, caller\'s scope) as an .xlsx with Chinese headers.',
+    access: 'authenticated',
+    input: customerFilterSchema
+      .extend({ columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).optional() })
+      .strict(),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+  }),
+  'customers.import.template': method({
+    summary: 'An empty .xlsx with the Chinese headers for one import kind.',
+    access: importers,
+    input: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
+  'customers.import.preview': method({
+    summary: 'Dry run of an import: mapping, row-level errors and create/update counts; writes nothing.',
+    access: importers,
+    input: z.object(fileInput).strict(),
+    output: importPreviewSchema,
+  }),
+  'customers.import.commit': method({
+    summary: 'Imports the file all-or-nothing (any row error → VALIDATION, nothing written) as one undoable batch.',
+    access: importers,
+    input: z.object(fileInput).strict(),
+    output: importBatchSchema,
+  }),
+  'customers.import.batches': method({
+    summary: 'Import batches, newest first (account managers see their own).',
+    access: importers,
+    input: z.object({ ...pageInput }).strict(),
+    output: pageOf(importBatchSchema),
+  }),
+  'customers.import.undo': method({
+    summary: 'Undoes a batch: removes rows it created and restores rows it updated.',
+    access: importers,
+    input: z.object({ id: idSchema, reason: text(500).default('') }).strict(),
+    output: importBatchSchema,
+  }),
+} as const;
