@@ -1,3 +1,4 @@
 export * from './system';
 export * from './users';
 export * from './customers';
+export * from './sync';
