@@ -1,0 +1,91 @@
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/client';
+import { useAuthStatus, useSessionState } from './auth/useSession';
+import { LoginPage } from './auth/LoginPage';
+import { SetupPage } from './auth/SetupPage';
+import { Shell } from './Shell';
+import { RequireRole } from './RequireRole';
+import { HomePage } from '../features/home/HomePage';
+import { PendingModulePage } from '../features/modules/PendingModulePage';
+import { UsersPage } from '../features/users/UsersPage';
+import { BranchSettingsPage } from '../features/settings/BranchSettingsPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { AboutPage } from '../features/system/AboutPage';
+import { NotFoundPage } from './NotFoundPage';
+
+function FullPageLoader() {
+  return (
+    <Center h="100%">
+      <Loader />
+    </Center>
+  );
+}
+
+/** Until the first admin exists every route leads to the setup screen, and the reverse afterwards. */
+function FirstRunGate() {
+  const { t } = useTranslation();
+  const status = useAuthStatus();
+  const location = useLocation();
+  if (status.isPending) return <FullPageLoader />;
+  if (status.isError) {
+    return (
+      <Center h="100%">
+        <Stack maw={480}>
+          <Alert color="red" title={t('errors.startupTitle')}>
+            {errorMessage(status.error)}
+          </Alert>
+          <Button onClick={() => void status.refetch()}>{t('common.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  const onSetup = location.pathname === '/setup';
+  if (status.data.setupRequired && !onSetup) return <Navigate to="/setup" replace />;
+  if (!status.data.setupRequired && onSetup) return <Navigate to="/login" replace />;
+  return <Outlet />;
+}
+
+function RequireSession() {
+  const { session } = useSessionState();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<FirstRunGate />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<Shell />}>
+            <Route index element={<HomePage />} />
+            <Route path="customers" element={<PendingModulePage module="customers" />} />
+            <Route path="green" element={<PendingModulePage module="green" />} />
+            <Route path="yellow" element={<PendingModulePage module="yellow" />} />
+            <Route path="red" element={<PendingModulePage module="red" />} />
+            <Route path="agents" element={<PendingModulePage module="agents" />} />
+            <Route path="managers" element={<PendingModulePage module="managers" />} />
+            <Route path="market" element={<PendingModulePage module="market" />} />
+            <Route path="reports" element={<PendingModulePage module="reports" />} />
+            <Route path="admin/users" element={<RequireRole roles={['admin', 'leader']}><UsersPage /></RequireRole>} />
+            <Route
+              path="admin/branch"
+              element={<RequireRole roles={['admin', 'leader']}><BranchSettingsPage /></RequireRole>}
+            />
+            <Route path="admin/audit" element={<RequireRole roles={['admin', 'leader']}><AuditLogPage /></RequireRole>} />
+            <Route
+              path="admin/sync"
+              element={<RequireRole roles={['admin']}><PendingModulePage module="sync" /></RequireRole>}
+            />
+            <Route path="system/about" element={<AboutPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../shared/contract/auth';
+import { call, errorMessage, fieldErrors } from '../../api/client';
+import { notifySuccess } from '../../components/notify';
+
+/** An administrator sets a new password for a user; this also clears a lockout. */
+export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { password: '', confirm: '' },
+    validate: {
+      password: (v) => (v.length >= 8 ? null : t('setup.passwordRule')),
+      confirm: (v, values) => (v === values.password ? null : t('setup.passwordMismatch')),
+    },
+  });
+  useEffect(() => {
+    if (user) form.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user]);
+  const reset = useMutation({
+    mutationFn: (password: string) => call('users.resetPassword', { id: user?.id ?? '', password }),
+    onSuccess: (u) => {
+      notifySuccess(t('users.passwordReset', { name: u.displayName }));
+      void queryClient.invalidateQueries({ queryKey: ['users.list'] });
+      onClose();
+    },
+    onError: (e) => {
+      const fields = fieldErrors(e);
+      form.setFieldError('password', fields.password ?? errorMessage(e));
+    },
+  });
+  return (
+    <Modal opened={!!user} onClose={onClose} title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}>
+      <form noValidate onSubmit={form.onSubmit((v) => reset.mutate(v.password))}>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('users.resetPasswordHint')}
+          </Text>
+          <PasswordInput
+            label={t('changePassword.new')}
+            description={t('setup.passwordRule')}
+            autoComplete="new-password"
+            data-autofocus
+            {...form.getInputProps('password')}
+          />
+          <PasswordInput label={t('changePassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={reset.isPending}>
+              {t('users.resetPassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,220 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ActionIcon, Button, Group, Menu, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { DataTable } from 'mantine-datatable';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconDots, IconEdit, IconKey, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../shared/contract/auth';
+import { ROLES, type Role } from '../../../../shared/roles';
+import { call } from '../../api/client';
+import { useHasRole } from '../../app/auth/useSession';
+import { PageHeader } from '../../components/PageHeader';
+import { RoleBadge, UserStateBadge } from '../../components/badges';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { formatDateTime } from '../../lib/format';
+import { UserFormModal } from './UserFormModal';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { ConfirmModal } from '../../components/ConfirmModal';
+
+const PAGE_SIZE = 20;
+
+type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
+
+/** Users of the branch: admins create and edit, leaders look up (users.list allows both). */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const isAdmin = useHasRole(['admin']);
+  const [params, setParams] = useSearchParams();
+  const [query, setQuery] = useState('');
+  const [debouncedQuery] = useDebouncedValue(query.trim(), 300);
+  const [role, setRole] = useState<Role | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [toggling, setToggling] = useState<User | null>(null);
+
+  const input = {
+    query: debouncedQuery || undefined,
+    role: role ?? undefined,
+    active: active === null ? undefined : active === 'active',
+    page,
+    pageSize: PAGE_SIZE,
+  };
+  const list = useQuery({
+    queryKey: ['users.list', input],
+    queryFn: () => call('users.list', input),
+    placeholderData: keepPreviousData,
+  });
+
+  // Ctrl+K results link here with ?focus=<id>: open that user (from a full list, branches are small).
+  const focus = params.get('focus');
+  useEffect(() => {
+    if (!focus) return;
+    let cancelled = false;
+    void call('users.list', { pageSize: 200 })
+      .then((all) => {
+        const user = all.rows.find((u) => u.id === focus);
+        if (cancelled || !user) return;
+        if (isAdmin) setEditing({ mode: 'edit', user });
+        else setQuery(user.username);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (!cancelled) setParams({}, { replace: true });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [focus, isAdmin, setParams]);
+
+  const toggleActive = useMutation({
+    mutationFn: (user: User) => call('users.update', { id: user.id, active: !user.active }),
+    onSuccess: (user) => {
+      notifySuccess(
+        user.active
+          ? t('users.activated', { name: user.displayName })
+          : t('users.deactivated', { name: user.displayName }),
+      );
+      setToggling(null);
+      void queryClient.invalidateQueries({ queryKey: ['users.list'] });
+    },
+    onError: (e) => notifyError(e),
+  });
+
+  const resetFilters = (fn: () => void) => {
+    fn();
+    setPage(1);
+  };
+
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t('nav.users')}
+        description={isAdmin ? t('users.descriptionAdmin') : t('users.descriptionReadOnly')}
+        actions={
+          isAdmin && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'create' })}>
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
+      <Group gap="sm" mb="sm" wrap="wrap">
+        <TextInput
+          w={260}
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('users.searchPlaceholder')}
+          aria-label={t('users.search')}
+          value={query}
+          onChange={(e) => resetFilters(() => setQuery(e.currentTarget.value))}
+        />
+        <Select
+          w={160}
+          aria-label={t('users.filterRole')}
+          placeholder={t('users.allRoles')}
+          clearable
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={role}
+          onChange={(v) => resetFilters(() => setRole(v as Role | null))}
+        />
+        <Select
+          w={140}
+          aria-label={t('users.filterState')}
+          placeholder={t('users.allStates')}
+          clearable
+          data={[
+            { value: 'active', label: t('users.state.active') },
+            { value: 'inactive', label: t('users.state.inactive') },
+          ]}
+          value={active}
+          onChange={(v) => resetFilters(() => setActive(v))}
+        />
+      </Group>
+      <DataTable<User>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        verticalSpacing={6}
+        fz="sm"
+        minHeight={list.data?.rows.length ? undefined : 180}
+        fetching={list.isFetching}
+        records={list.data?.rows ?? []}
+        totalRecords={list.data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={page}
+        onPageChange={setPage}
+        paginationText={({ from, to, totalRecords }) => t('common.pageRange', { from, to, total: totalRecords })}
+        noRecordsText={t('users.empty')}
+        onRowDoubleClick={isAdmin ? ({ record }) => setEditing({ mode: 'edit', user: record }) : undefined}
+        columns={[
+          { accessor: 'displayName', title: t('users.fields.displayName'), render: (u) => <Text size="sm" fw={500}>{u.displayName}</Text> },
+          { accessor: 'username', title: t('users.fields.username') },
+          { accessor: 'role', title: t('users.fields.role'), render: (u) => <RoleBadge role={u.role} /> },
+          { accessor: 'department', title: t('users.fields.department') },
+          { accessor: 'region', title: t('users.fields.region') },
+          { accessor: 'employeeNo', title: t('users.fields.employeeNo') },
+          { accessor: 'phone', title: t('users.fields.phone') },
+          {
+            accessor: 'active',
+            title: t('users.fields.state'),
+            render: (u) => <UserStateBadge active={u.active} lockedUntil={u.lockedUntil} />,
+          },
+          { accessor: 'lastLoginAt', title: t('users.fields.lastLoginAt'), render: (u) => formatDateTime(u.lastLoginAt) },
+          {
+            accessor: 'actions',
+            title: '',
+            hidden: !isAdmin,
+            width: 48,
+            textAlign: 'right',
+            render: (u) => (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.displayName })}>
+                    <IconDots size={16} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => setEditing({ mode: 'edit', user: u })}>
+                    {t('users.edit')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Menu.Item>
+                  <Menu.Item
+                    color={u.active ? 'red' : undefined}
+                    leftSection={u.active ? <IconUserOff size={16} /> : <IconUserCheck size={16} />}
+                    onClick={() => setToggling(u)}
+                  >
+                    {u.active ? t('users.deactivate') : t('users.activate')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            ),
+          },
+        ]}
+      />
+      <UserFormModal editing={editing} onClose={() => setEditing(null)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <ConfirmModal
+        opened={!!toggling}
+        title={toggling?.active ? t('users.deactivate') : t('users.activate')}
+        message={
+          toggling
+            ? toggling.active
+              ? t('users.confirmDeactivate', { name: toggling.displayName })
+              : t('users.confirmActivate', { name: toggling.displayName })
+            : ''
+        }
+        danger={!!toggling?.active}
+        loading={toggleActive.isPending}
+        onConfirm={() => toggling && toggleActive.mutate(toggling)}
+        onClose={() => setToggling(null)}
+      />
+    </Stack>
+  );
+}
