@@ -2,4 +2,5 @@ export * from './system';
 export * from './users';
 export * from './customers';
 export * from './sync';
+export * from './tickets';
 export * from './reports';
