@@ -7,6 +7,8 @@ import { auditHandlers } from './audit';
 import { systemHandlers } from './system';
 import { authSpecialHandlers } from './auth/special';
 import { customersHandlers } from './customers';
+import { ticketsHandlers } from './tickets';
+import { notificationsHandlers } from './notifications';
 
 export type Handler<M extends MethodName> = (
   ctx: ServiceContext,
@@ -30,4 +32,6 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...systemHandlers,
   ...customersHandlers,
+  ...ticketsHandlers,
+  ...notificationsHandlers,
 };

@@ -5,6 +5,8 @@ import { settingsContract } from './settings';
 import { auditContract } from './audit';
 import { systemContract } from './system';
 import { customersContract } from './customers';
+import { ticketsContract } from './tickets';
+import { notificationsContract } from './notifications';
 
 /** Every API method, by name. Adding a method touches its domain file here and its service. */
 export const contract = {
@@ -14,6 +16,8 @@ export const contract = {
   ...auditContract,
   ...systemContract,
   ...customersContract,
+  ...ticketsContract,
+  ...notificationsContract,
 } as const;
 
 export type Contract = typeof contract;
