@@ -80,6 +80,8 @@ export function normalizePeriod(value: string | number | Date | null | undefined
   if (value === null || value === undefined || value === '') return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 7);
   const s = cleanText(String(value));
+  // An Excel date serial (the cell was typed as a date): take its month.
+  if (typeof value === 'number' || /^\d{5}(\.\d+)?$/.test(s)) return normalizeDate(s)?.slice(0, 7) ?? null;
   const m = /^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?$/.exec(s);
   if (!m) return null;
   const month = Number(m[2]);

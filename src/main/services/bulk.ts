@@ -1,0 +1,174 @@
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
+import { randomFillSync } from 'node:crypto';
+import { isoNow, type ServiceContext } from './context';
+import { appendAudit, type NewRow, type Patch, type SyncTable } from './write';
+
+/**
+ * The write path for many rows at once (demo seeding, imports, evaluation runs): same rules as
+ * write.ts — every row written with a fresh HLC and its columns appended to sync_outbox — but with
+ * prepared statements reused across rows and one summary audit record per call instead of one per
+ * row. Callers run inside one transaction.
+ */
+
+// RFC 9562 UUIDv7 like shared/uuid.ts, but drawing random bytes from a pool: one getRandomValues
+// call per id dominated seeding time for hundreds of thousands of rows.
+const pool = Buffer.alloc(16 * 4096);
+let poolAt = pool.length;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A UUIDv7 for `ms`, from pooled randomness. */
+export function bulkUuidv7(ms: number): string {
+  if (poolAt + 10 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const b = new Array<number>(16);
+  let ts = ms;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ts % 256;
+    ts = Math.floor(ts / 256);
+  }
+  for (let i = 6; i < 16; i++) b[i] = pool[poolAt++]!;
+  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.map((x) => HEX[x]!);
+  return `${h[0]}${h[1]}${h[2]}${h[3]}-${h[4]}${h[5]}-${h[6]}${h[7]}-${h[8]}${h[9]}-${h[10]}${h[11]}${h[12]}${h[13]}${h[14]}${h[15]}`;
+}
+
+interface Prepared {
+  outbox: Statement;
+  byKey: Map<string, Statement>;
+}
+
+const cache = new WeakMap<object, Prepared>();
+
+function prepared(ctx: ServiceContext): Prepared {
+  let p = cache.get(ctx.store.sqlite);
+  if (!p) {
+    p = {
+      outbox: ctx.store.sqlite.prepare(
+        'INSERT INTO sync_outbox (mutation_id, table_name, row_id, cols, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      byKey: new Map(),
+    };
+    cache.set(ctx.store.sqlite, p);
+  }
+  return p;
+}
+
+function statement(ctx: ServiceContext, key: string, sql: string): Statement {
+  const p = prepared(ctx);
+  let s = p.byKey.get(key);
+  if (!s) {
+    s = ctx.store.sqlite.prepare(sql);
+    p.byKey.set(key, s);
+  }
+  return s;
+}
+
+function toDriver(column: SQLiteColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return column.mapToDriverValue(value);
+}
+
+function columnDefault(column: SQLiteColumn): unknown {
+  const c = column as SQLiteColumn & { default?: unknown };
+  return c.hasDefault && c.default !== undefined && typeof c.default !== 'object' ? toDriver(column, c.default) : null;
+}
+
+export interface BulkAudit {
+  /** What the summary audit record says happened, e.g. {batch: id, kind: 'import'}. */
+  summary?: Record<string, unknown>;
+  /** Skip the summary record (the caller writes its own). */
+  skip?: boolean;
+}
+
+/** Inserts many rows of a synced table (row + outbox each, one summary audit); returns their ids. */
+export function bulkInsert<T extends SyncTable>(
+  ctx: ServiceContext,
+  table: T,
+  rows: NewRow<T>[],
+  audit: BulkAudit = {},
+): string[] {
+  if (rows.length === 0) return [];
+  const name = getTableName(table);
+  const columns = Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>);
+  const insert = statement(
+    ctx,
+    `insert:${name}`,
+    `INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  const outbox = prepared(ctx).outbox;
+  const now = isoNow(ctx);
+  const ms = ctx.now().getTime();
+  const ids: string[] = [];
+  for (const values of rows) {
+    const hlc = ctx.clock.tick();
+    const full: Record<string, unknown> = {
+      ...(values as Record<string, unknown>),
+      id: (values as { id?: string }).id ?? bulkUuidv7(ms),
+      branchId: ctx.branchId,
+      createdAt: now,
+      updatedAt: now,
+      updatedHlc: hlc,
+      deleted: false,
+    };
+    const params: unknown[] = [];
+    const cols: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = key in full && full[key] !== undefined ? toDriver(column, full[key]) : columnDefault(column);
+      params.push(value);
+      cols[column.name] = value;
+    }
+    insert.run(params);
+    outbox.run(bulkUuidv7(ms), name, full.id, JSON.stringify(cols), hlc, now);
+    ids.push(full.id as string);
+  }
+  if (!audit.skip) {
+    appendAudit(ctx, { entity: name, entityId: `bulk:${ids.length}`, action: 'create', after: { count: ids.length, ...audit.summary } });
+  }
+  return ids;
+}
+
+/** Applies many patches (id → changed columns) with outbox rows; callers pass only real changes. */
+export function bulkUpdate<T extends SyncTable>(
+  ctx: ServiceContext,
+  table: T,
+  patches: { id: string; patch: Patch<T> }[],
+  audit: BulkAudit = {},
+): number {
+  if (patches.length === 0) return 0;
+  const name = getTableName(table);
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const outbox = prepared(ctx).outbox;
+  const now = isoNow(ctx);
+  const ms = ctx.now().getTime();
+  let count = 0;
+  for (const { id, patch } of patches) {
+    const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined && columns[k]);
+    if (keys.length === 0) continue;
+    const hlc = ctx.clock.tick();
+    const all = [...keys, 'updatedAt', 'updatedHlc'];
+    const values: Record<string, unknown> = { ...(patch as Record<string, unknown>), updatedAt: now, updatedHlc: hlc };
+    const update = statement(
+      ctx,
+      `update:${name}:${all.join(',')}`,
+      `UPDATE "${name}" SET ${all.map((k) => `"${columns[k]!.name}" = ?`).join(', ')} WHERE id = ?`,
+    );
+    const cols: Record<string, unknown> = {};
+    const params = all.map((k) => {
+      const v = toDriver(columns[k]!, values[k]);
+      cols[columns[k]!.name] = v;
+      return v;
+    });
+    update.run([...params, id]);
+    outbox.run(bulkUuidv7(ms), name, id, JSON.stringify(cols), hlc, now);
+    count++;
+  }
+  if (!audit.skip && count > 0) {
+    appendAudit(ctx, { entity: name, entityId: `bulk:${count}`, action: 'update', after: { count, ...audit.summary } });
+  }
+  return count;
+}

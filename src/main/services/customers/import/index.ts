@@ -1,0 +1,395 @@
+import type { ParsedInputOf } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { translate } from '../../../../shared/messages';
+import { companyNameKey } from '../../../../shared/normalize';
+import {
+  customerBills,
+  customerContacts,
+  customerImportBatches,
+  customerImportRows,
+  customerOwnershipLog,
+  customers,
+} from '../../../db/schema';
+import { bulkInsert, bulkUpdate } from '../../bulk';
+import { isoNow, requireActor, type Actor, type ServiceContext } from '../../context';
+import { getRow, insertRow, type SyncTable } from '../../write';
+import { defaultDueDate } from '../dates';
+import { refreshCustomerCaches } from '../records';
+import { ownerLabel, setOwner } from '../ownership';
+import { isManagerRole } from '../scope';
+import { getCustomerSettings, keyReasons } from '../settings';
+import { FIELDS, autoMap, parseRow, type ImportKind, type RowIssue } from './fields';
+import { readSheet, type Sheet } from './parse';
+
+/**
+ * Import of customers, key people and bills (issue #3, point 7): parse → plan (match by credit code,
+ * else normalised name; row-level issues) → apply everything in one transaction as an undoable batch.
+ */
+
+export const MAX_IMPORT_ROWS = 200_000;
+const MAX_ISSUES_SHOWN = 500;
+
+type Input = ParsedInputOf<'customers.import.preview'>;
+
+interface Op {
+  table: 'customers' | 'customer_contacts' | 'customer_bills';
+  /** Existing row id for updates. */
+  id?: string;
+  values: Record<string, unknown>;
+  /** customers only: owner to set through the ownership log (undefined = leave). */
+  ownerId?: string | null;
+  customerId?: string;
+}
+
+interface Plan {
+  sheet: Sheet;
+  mapping: Record<string, string>;
+  creates: Op[];
+  updates: Op[];
+  issues: RowIssue[];
+  sample: Record<string, string>[];
+}
+
+interface Found {
+  id: string;
+  ownerId: string | null;
+  creditCode: string;
+  name: string;
+}
+
+function lookups(ctx: ServiceContext) {
+  const byCode = ctx.store.sqlite.prepare(
+    `SELECT id, owner_id AS ownerId, credit_code AS creditCode, name FROM customers WHERE credit_code = ? AND deleted = 0 LIMIT 1`,
+  );
+  const byKey = ctx.store.sqlite.prepare(
+    `SELECT id, owner_id AS ownerId, credit_code AS creditCode, name FROM customers WHERE name_key = ? AND deleted = 0 LIMIT 1`,
+  );
+  return {
+    code: (code: string) => (code ? (byCode.get(code) as Found | undefined) : undefined),
+    name: (name: string) => (name ? (byKey.get(companyNameKey(name)) as Found | undefined) : undefined),
+  };
+}
+
+function ownerResolver(ctx: ServiceContext) {
+  const rows = ctx.store.sqlite
+    .prepare(`SELECT id, username, display_name AS name FROM users WHERE deleted = 0 AND active = 1 AND role IN ('account_manager', 'leader')`)
+    .all() as { id: string; username: string; name: string }[];
+  const map = new Map<string, string>();
+  for (const r of rows) {
+    map.set(r.username.toLowerCase(), r.id);
+    if (!map.has(r.name)) map.set(r.name, r.id);
+  }
+  return (text: string) => map.get(text) ?? map.get(text.toLowerCase());
+}
+
+function missingColumns(kind: ImportKind, mapping: Record<string, string>, locale: Input['kind'] extends never ? never : ServiceContext['locale']): RowIssue[] {
+  const mapped = new Set(Object.values(mapping));
+  const issues: RowIssue[] = [];
+  for (const def of FIELDS[kind]) {
+    if (def.required && !mapped.has(def.field)) {
+      issues.push({ row: 1, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? def.en : def.zh }) });
+    }
+  }
+  if (kind !== 'customers' && !mapped.has('customerCreditCode') && !mapped.has('customerName')) {
+    issues.push({ row: 1, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? 'Customer name' : '客户名称' }) });
+  }
+  return issues;
+}
+
+/** Builds the plan for a parsed sheet against the current database (reads only). */
+function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: Sheet, given?: Record<string, string>): Plan {
+  const mapping = autoMap(kind, sheet.headers, given);
+  const issues = missingColumns(kind, mapping, ctx.locale);
+  const plan: Plan = { sheet, mapping, creates: [], updates: [], issues, sample: [] };
+  if (issues.length) return plan;
+  const find = lookups(ctx);
+  const resolveOwner = ownerResolver(ctx);
+  const settings = getCustomerSettings(ctx);
+  const seen = new Map<string, number>();
+  const headerOf = (field: string) => sheet.headers.find((h) => mapping[h] === field) ?? '';
+  const issue = (row: number, field: string, key: string, params: Record<string, string | number> = {}) =>
+    issues.push({ row, column: headerOf(field), message: translate(key, ctx.locale, params) });
+  const contactByName = ctx.store.sqlite.prepare(
+    'SELECT id FROM customer_contacts WHERE customer_id = ? AND name = ? AND deleted = 0 LIMIT 1',
+  );
+  const billByPeriod = ctx.store.sqlite.prepare(
+    'SELECT id, billed_fen AS billed FROM customer_bills WHERE customer_id = ? AND period = ? AND deleted = 0 LIMIT 1',
+  );
+
+  // Contacts and bills point at a customer the caller may write; others look like they do not exist.
+  const customerFor = (rowNo: number, rec: Record<string, unknown>): string | null => {
+    const code = (rec.customerCreditCode as string | undefined) ?? '';
+    const name = (rec.customerName as string | undefined) ?? '';
+    const hit = find.code(code) ?? (code ? undefined : find.name(name));
+    if (!hit || (actor.role === 'account_manager' && hit.ownerId !== actor.id)) {
+      issue(rowNo, code ? 'customerCreditCode' : 'customerName', 'import.customerNotFound', { value: code || name });
+      return null;
+    }
+    return hit.id;
+  };
+
+  sheet.rows.forEach((cells, index) => {
+    const rowNo = index + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const before = issues.length;
+    const rec = parseRow(kind, sheet.headers, mapping, cells, rowNo, ctx.locale, issues);
+    if (plan.sample.length < 20) plan.sample.push(Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')])));
+    if (issues.length > before) return;
+
+    if (kind === 'customers') {
+      const name = rec.name as string;
+      const code = (rec.creditCode as string | undefined) ?? '';
+      const key = companyNameKey(name);
+      for (const k of [`n:${key}`, ...(code ? [`c:${code}`] : [])]) {
+        const first = seen.get(k);
+        if (first) return void issue(rowNo, k.startsWith('c:') ? 'creditCode' : 'name', 'import.duplicateInFile', { row: first });
+      }
+      seen.set(`n:${key}`, rowNo);
+      if (code) seen.set(`c:${code}`, rowNo);
+      let hit = find.code(code);
+      if (!hit) {
+        const byName = find.name(name);
+        if (byName && code && byName.creditCode && byName.creditCode !== code) {
+          return void issue(rowNo, 'name', 'import.ownedByOther', { owner: ownerLabel(ctx, byName.ownerId) });
+        }
+        hit = byName;
+      }
+      let parentId: string | undefined;
+      if (rec.parent) {
+        const parent = find.code(rec.parent as string) ?? find.name(rec.parent as string);
+        if (!parent) return void issue(rowNo, 'parent', 'import.customerNotFound', { value: rec.parent as string });
+        parentId = parent.id;
+      }
+      let ownerId: string | null | undefined;
+      if (isManagerRole(actor.role) && rec.owner) {
+        ownerId = resolveOwner(rec.owner as string);
+        if (!ownerId) return void issue(rowNo, 'owner', 'import.ownerNotFound', { value: rec.owner as string });
+      }
+      const values: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(rec)) {
+        if (k === 'owner' || k === 'parent' || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+        values[k === 'tags' ? 'tags' : k] = k === 'tags' ? JSON.stringify(v) : v;
+      }
+      if (parentId) values.parentId = parentId;
+      if (hit) {
+        if (actor.role === 'account_manager' && hit.ownerId !== actor.id) {
+          return void issue(rowNo, 'name', 'import.ownedByOther', { owner: ownerLabel(ctx, hit.ownerId) });
+        }
+        if (values.name) values.nameKey = key;
+        plan.updates.push({ table: 'customers', id: hit.id, values, ownerId: ownerId !== undefined && ownerId !== hit.ownerId ? ownerId : undefined });
+      } else {
+        const owner = actor.role === 'account_manager' ? actor.id : (ownerId ?? null);
+        const type = (values.type as 'gov' | 'group' | 'enterprise' | 'strategic' | undefined) ?? 'enterprise';
+        const designated = (values.designatedStrategic as boolean | undefined) ?? false;
+        plan.creates.push({
+          table: 'customers',
+          values: {
+            ...values,
+            nameKey: key,
+            type,
+            ownerId: owner,
+            isKey: keyReasons(settings, { monthlySpendFen: 0, type, designatedStrategic: designated }).length > 0,
+          },
+          ownerId: owner,
+        });
+      }
+      return;
+    }
+
+    const customerId = customerFor(rowNo, rec);
+    if (!customerId) return;
+    const { customerCreditCode: _c, customerName: _n, ...fields } = rec;
+    const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== ''));
+    if (kind === 'contacts') {
+      const k = `${customerId}:${fields.name as string}`;
+      const first = seen.get(k);
+      if (first) return void issue(rowNo, 'name', 'import.duplicateInFile', { row: first });
+      seen.set(k, rowNo);
+      const existing = contactByName.get(customerId, fields.name) as { id: string } | undefined;
+      if (existing) plan.updates.push({ table: 'customer_contacts', id: existing.id, values, customerId });
+      else plan.creates.push({ table: 'customer_contacts', values: { ...values, customerId }, customerId });
+      return;
+    }
+    const period = fields.period as string;
+    const k = `${customerId}:${period}`;
+    const first = seen.get(k);
+    if (first) return void issue(rowNo, 'period', 'import.duplicateInFile', { row: first });
+    seen.set(k, rowNo);
+    const existing = billByPeriod.get(customerId, period) as { id: string; billed: number } | undefined;
+    const billed = (fields.billedFen as number | null) ?? existing?.billed ?? 0;
+    const paid = (fields.paidFen as number | null) ?? 0;
+    if (paid > billed) return void issue(rowNo, 'paidFen', 'import.paidOverBilled');
+    if (existing) plan.updates.push({ table: 'customer_bills', id: existing.id, values, customerId });
+    else {
+      plan.creates.push({
+        table: 'customer_bills',
+        values: { ...values, paidFen: paid, dueDate: (fields.dueDate as string | null) ?? defaultDueDate(period), customerId },
+        customerId,
+      });
+    }
+  });
+  return plan;
+}
+
+const TABLES: Record<Op['table'], SyncTable> = {
+  customers,
+  customer_contacts: customerContacts,
+  customer_bills: customerBills,
+};
+
+async function parseInput(input: Input): Promise<Sheet> {
+  return readSheet(input.fileName, Buffer.from(input.base64, 'base64'), MAX_IMPORT_ROWS);
+}
+
+function previewOf(kind: ImportKind, plan: Plan, ctx: ServiceContext) {
+  return {
+    kind,
+    encoding: plan.sheet.encoding,
+    headers: plan.sheet.headers,
+    mapping: plan.mapping,
+    fields: FIELDS[kind].map((d) => ({ field: d.field, label: ctx.locale === 'en' ? d.en : d.zh, required: !!d.required })),
+    totalRows: plan.sheet.rows.filter((r) => r.some((c) => c.trim() !== '')).length,
+    toCreate: plan.creates.length,
+    toUpdate: plan.updates.length,
+    issues: plan.issues.slice(0, MAX_ISSUES_SHOWN),
+    issueCount: plan.issues.length,
+    sample: plan.sample,
+  };
+}
+
+/** customers.import.preview: the dry run; writes nothing. */
+export async function previewImport(ctx: ServiceContext, input: Input) {
+  const actor = requireActor(ctx);
+  const sheet = await parseInput(input);
+  const plan = planImport(ctx, actor, input.kind, sheet, input.mapping);
+  return previewOf(input.kind, plan, ctx);
+}
+
+/** Writes a plan in the current transaction as one batch; returns the batch row. */
+export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, fileName: string, plan: Plan) {
+  const batch = insertRow(ctx, customerImportBatches, {
+    kind,
+    fileName,
+    byId: actor.id,
+    byName: actor.displayName,
+    at: isoNow(ctx),
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    undoneAt: null,
+  });
+  const summary = { batchId: batch.id, fileName };
+  const table = TABLES[plan.creates[0]?.table ?? plan.updates[0]?.table ?? 'customers'];
+  const createdIds = bulkInsert(ctx, table, plan.creates.map((op) => op.values) as never[], { summary });
+  const trail: { tableName: string; rowId: string; action: 'create' | 'update'; before: string | null; batchId: string }[] = createdIds.map(
+    (id) => ({ batchId: batch.id, tableName: kind === 'customers' ? 'customers' : plan.creates[0]!.table, rowId: id, action: 'create', before: null }),
+  );
+  if (kind === 'customers') {
+    const at = isoNow(ctx);
+    bulkInsert(
+      ctx,
+      customerOwnershipLog,
+      createdIds.map((id, i) => ({
+        customerId: id,
+        kind: 'import' as const,
+        fromOwnerId: null,
+        toOwnerId: (plan.creates[i]!.ownerId ?? null) as string | null,
+        byId: actor.id,
+        byName: actor.displayName,
+        reason: fileName,
+        at,
+      })),
+      { skip: true },
+    );
+  }
+  const patches: { id: string; patch: Record<string, unknown> }[] = [];
+  for (const op of plan.updates) {
+    const current = getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>;
+    const patch = Object.fromEntries(Object.entries(op.values).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
+    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
+    if (op.ownerId !== undefined) before.ownerId = current.ownerId;
+    if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
+    if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, current.ownerId as string | null);
+    trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before: JSON.stringify(before) });
+  }
+  bulkUpdate(ctx, table, patches as never[], { summary });
+  bulkInsert(ctx, customerImportRows, trail, { skip: true });
+  if (kind === 'bills') {
+    const touched = new Set([...plan.creates, ...plan.updates].map((op) => op.customerId!));
+    const rule = getCustomerSettings(ctx);
+    for (const id of touched) refreshCustomerCaches(ctx, id, rule);
+  }
+  return batch;
+}
+
+function toBatch(b: typeof customerImportBatches.$inferSelect) {
+  return {
+    id: b.id,
+    kind: b.kind,
+    fileName: b.fileName,
+    byName: b.byName,
+    at: b.at,
+    created: b.created,
+    updated: b.updated,
+    undone: b.undoneAt !== null,
+    undoneAt: b.undoneAt,
+  };
+}
+
+/** customers.import.commit: all-or-nothing; any row issue → VALIDATION and nothing is written. */
+export async function commitImport(ctx: ServiceContext, input: Input) {
+  const actor = requireActor(ctx);
+  const sheet = await parseInput(input);
+  return ctx.store.sqlite.transaction(() => {
+    const plan = planImport(ctx, actor, input.kind, sheet, input.mapping);
+    if (plan.issues.length) throw new AppError('VALIDATION', 'import.errorsFound', { count: plan.issues.length });
+    return toBatch(applyPlan(ctx, actor, input.kind, input.fileName, plan));
+  })();
+}
+
+/** customers.import.batches */
+export function listBatches(ctx: ServiceContext, input: ParsedInputOf<'customers.import.batches'>) {
+  const actor = requireActor(ctx);
+  const mine = actor.role === 'account_manager' ? 'AND by_id = ?' : '';
+  const params = actor.role === 'account_manager' ? [actor.id] : [];
+  const total = (ctx.store.sqlite.prepare(`SELECT count(*) AS n FROM customer_import_batches WHERE deleted = 0 ${mine}`).get(...params) as { n: number }).n;
+  const ids = ctx.store.sqlite
+    .prepare(`SELECT id FROM customer_import_batches WHERE deleted = 0 ${mine} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: string }[];
+  return { rows: ids.map((r) => toBatch(getRow(ctx, customerImportBatches, r.id))), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** customers.import.undo: tombstones what the batch created and restores what it updated. */
+export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.import.undo'>) {
+  const actor = requireActor(ctx);
+  const batch = getRow(ctx, customerImportBatches, input.id);
+  if (actor.role === 'account_manager' && batch.byId !== actor.id) throw new AppError('FORBIDDEN', 'import.notYourBatch');
+  if (batch.undoneAt) throw new AppError('CONFLICT', 'import.alreadyUndone');
+  const rows = ctx.store.sqlite
+    .prepare('SELECT table_name AS tableName, row_id AS rowId, action, before FROM customer_import_rows WHERE batch_id = ? AND deleted = 0')
+    .all(batch.id) as { tableName: Op['table']; rowId: string; action: 'create' | 'update'; before: string | null }[];
+  const reason = input.reason || batch.fileName;
+  const touched = new Set<string>();
+  const byTable = new Map<Op['table'], { id: string; patch: Record<string, unknown> }[]>();
+  for (const r of rows) {
+    const list = byTable.get(r.tableName) ?? [];
+    byTable.set(r.tableName, list);
+    if (r.tableName !== 'customers') touched.add((getRow(ctx, TABLES[r.tableName], r.rowId) as { customerId: string }).customerId);
+    if (r.action === 'create') list.push({ id: r.rowId, patch: { deleted: true } });
+    else {
+      const { ownerId, ...before } = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
+      if (ownerId !== undefined) {
+        const current = getRow(ctx, customers, r.rowId);
+        if (current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
+      }
+      if (Object.keys(before).length) list.push({ id: r.rowId, patch: before });
+    }
+  }
+  for (const [table, patches] of byTable) bulkUpdate(ctx, TABLES[table], patches as never[], { summary: { undoBatch: batch.id, reason } });
+  if (batch.kind === 'bills') {
+    const rule = getCustomerSettings(ctx);
+    for (const id of touched) refreshCustomerCaches(ctx, id, rule);
+  }
+  const updated = bulkUpdate(ctx, customerImportBatches, [{ id: batch.id, patch: { undoneAt: isoNow(ctx) } }], { skip: true });
+  void updated;
+  return toBatch(getRow(ctx, customerImportBatches, batch.id));
+}

@@ -1,0 +1,131 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import chardet from 'chardet';
+import { AppError } from '../../../../shared/errors';
+
+/** A spreadsheet as header texts and data rows of cell texts (index = column). */
+export interface Sheet {
+  /** 'xlsx', 'utf-8' or 'gb18030' (GBK files read as its superset). */
+  encoding: string;
+  headers: string[];
+  rows: string[][];
+}
+
+/**
+ * Text of a CSV file: UTF-8 (with or without BOM) when it decodes cleanly, otherwise what chardet
+ * guesses; any Chinese single-byte-family guess is read as GB18030, which covers GBK and GB2312.
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: fall through to detection
+  }
+  const guess = (chardet.detect(bytes.subarray(0, 65536)) ?? '').toLowerCase();
+  const encoding = !guess || /gb|big5|euc|iso-8859|windows/.test(guess) ? 'gb18030' : guess;
+  if (!iconv.encodingExists(encoding)) return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
+  return { text: iconv.decode(bytes, encoding), encoding };
+}
+
+/** RFC 4180 CSV (quotes, doubled quotes, CRLF/LF, commas inside quotes); also accepts tab-separated. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === sep) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+}
+
+type CellValue = ExcelJS.CellValue;
+
+/** The text a user sees in a cell (rich text joined, formula results, dates as YYYY-MM-DD). */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('result' in value) return cellText(value.result as CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+/** The first worksheet of an .xlsx, streamed so a 100,000-row file stays within memory limits. */
+async function readXlsx(bytes: Buffer, maxRows: number): Promise<string[][]> {
+  const rows: string[][] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as CellValue[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells[i - 1] = cellText(values[i] ?? null);
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+      // Row numbers matter for error messages: keep blank rows' places as empty arrays.
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(cells);
+      if (rows.length > maxRows + 1) throw new AppError('VALIDATION', 'import.tooManyRows', { max: maxRows });
+    }
+    break; // only the first sheet
+  }
+  return rows;
+}
+
+/** Reads an uploaded .xlsx or .csv into header + rows. */
+export async function readSheet(fileName: string, bytes: Buffer, maxRows: number): Promise<Sheet> {
+  let encoding = 'xlsx';
+  let table: string[][];
+  try {
+    if (/\.csv$/i.test(fileName)) {
+      const decoded = decodeCsv(bytes);
+      encoding = decoded.encoding;
+      table = parseCsv(decoded.text);
+      if (table.length > maxRows + 1) throw new AppError('VALIDATION', 'import.tooManyRows', { max: maxRows });
+    } else {
+      table = await readXlsx(bytes, maxRows);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('VALIDATION', 'import.unreadable');
+  }
+  const [header = [], ...rows] = table;
+  const headers = header.map((h) => h.trim());
+  if (headers.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new AppError('VALIDATION', 'import.empty');
+  return { encoding, headers, rows };
+}

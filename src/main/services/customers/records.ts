@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import type { Customer, CustomerListRow } from '../../../shared/contract/customers';
+import type { CustomerSettings } from '../../../shared/contract/customer-evaluation';
+import { customers } from '../../db/schema';
+import type { Actor, ServiceContext } from '../context';
+import { updateRow } from '../write';
+import { canSeeFinance } from './scope';
+import { getCustomerSettings, keyReasons } from './settings';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+/** Display names of users by id (for owners and actors), one query. */
+export function userNames(ctx: ServiceContext, ids: Iterable<string | null | undefined>): Map<string, string> {
+  const unique = [...new Set([...ids].filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  if (unique.length === 0) return out;
+  const rows = ctx.store.sqlite
+    .prepare(`SELECT id, display_name AS name FROM users WHERE id IN (${unique.map(() => '?').join(',')})`)
+    .all(...unique) as { id: string; name: string }[];
+  for (const r of rows) out.set(r.id, r.name);
+  return out;
+}
+
+/** The list shape of a customer row; finance fields null when the actor may not see them. */
+export function toListRow(row: CustomerRow, ownerName: string | null, actor: Actor): CustomerListRow {
+  const finance = canSeeFinance(actor);
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.shortName,
+    creditCode: row.creditCode,
+    industry: row.industry,
+    type: row.type,
+    region: row.region,
+    ownerId: row.ownerId,
+    ownerName,
+    stage: row.stage,
+    grade: row.grade,
+    isKey: row.isKey,
+    monthlySpendFen: finance ? row.monthlySpendFen : null,
+    arrearsFen: finance ? row.arrearsFen : null,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The full record shape of a customer as the 360 view and writes return it. */
+export function toCustomer(ctx: ServiceContext, row: CustomerRow, actor: Actor, rule?: CustomerSettings): Customer {
+  const names = userNames(ctx, [row.ownerId]);
+  const parent = row.parentId
+    ? (ctx.store.sqlite.prepare('SELECT name FROM customers WHERE id = ?').get(row.parentId) as { name: string } | undefined)
+    : undefined;
+  const settings = rule ?? getCustomerSettings(ctx);
+  return {
+    ...toListRow(row, row.ownerId ? (names.get(row.ownerId) ?? null) : null, actor),
+    address: row.address,
+    size: row.size,
+    parentId: row.parentId,
+    parentName: parent?.name ?? null,
+    sensitivity: row.sensitivity,
+    tags: JSON.parse(row.tags) as string[],
+    notes: row.notes,
+    designatedStrategic: row.designatedStrategic,
+    keyReasons: keyReasons(settings, row),
+    gradePeriod: row.gradePeriod,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Reads a customer row (live or not). */
+export function loadCustomerRow(ctx: ServiceContext, id: string): CustomerRow | undefined {
+  return ctx.db.select().from(customers).where(eq(customers.id, id)).get();
+}
+
+/** Spend (average of the last 3 billed periods) and arrears from the bills, in fen. */
+export function billCaches(ctx: ServiceContext, customerId: string): { monthlySpendFen: number; arrearsFen: number } {
+  const spend = ctx.store.sqlite
+    .prepare(
+      `SELECT coalesce(avg(billed_fen), 0) AS v FROM (SELECT billed_fen FROM customer_bills
+       WHERE customer_id = ? AND deleted = 0 ORDER BY period DESC LIMIT 3)`,
+    )
+    .get(customerId) as { v: number };
+  const arrears = ctx.store.sqlite
+    .prepare(`SELECT coalesce(sum(max(billed_fen - paid_fen, 0)), 0) AS v FROM customer_bills WHERE customer_id = ? AND deleted = 0`)
+    .get(customerId) as { v: number };
+  return { monthlySpendFen: Math.round(spend.v), arrearsFen: arrears.v };
+}
+
+/** Recomputes the cached spend, arrears and key flag of one customer; writes only what changed. */
+export function refreshCustomerCaches(ctx: ServiceContext, customerId: string, rule?: CustomerSettings): CustomerRow {
+  const row = loadCustomerRow(ctx, customerId);
+  if (!row) throw new Error(`customer ${customerId} missing`);
+  const caches = billCaches(ctx, customerId);
+  const settings = rule ?? getCustomerSettings(ctx);
+  const isKey = keyReasons(settings, { ...row, ...caches }).length > 0;
+  return updateRow(ctx, customers, customerId, { ...caches, isKey }).row;
+}
