@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { users } from '../../db/schema';
 import { backupStore } from '../../db/open';
 import { requireActor, type ServiceContext } from '../context';
+import { customerSearchHits } from '../customers/list';
 
 function databaseBytes(file: string): number {
   if (file === ':memory:') return 0;
@@ -65,6 +66,7 @@ export const systemHandlers = {
         });
       }
     }
+    hits.push(...customerSearchHits(ctx, actor, input.query));
     return hits;
   },
 };
