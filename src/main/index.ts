@@ -70,11 +70,16 @@ function currentUpdateUrl(): string {
 
 async function checkForUpdatesFromMenu(): Promise<void> {
   const outcome = await updates.check(app.isPackaged, currentUpdateUrl());
-  const message = !outcome.active
-    ? shellText(locale, outcome.reason === 'not-packaged' ? 'update.notPackaged' : 'update.noUrl')
-    : 'failed' in outcome
-      ? shellText(locale, 'update.failed', { message: outcome.failed })
-      : shellText(locale, 'update.checking');
+  let message: string;
+  if (!outcome.active) {
+    message = shellText(locale, outcome.reason === 'not-packaged' ? 'update.notPackaged' : 'update.noUrl');
+  } else if ('failed' in outcome) {
+    message = shellText(locale, 'update.failed', { message: outcome.failed });
+  } else if (outcome.latest) {
+    message = shellText(locale, 'update.downloading', { version: outcome.latest });
+  } else {
+    message = shellText(locale, 'update.upToDate', { version: app.getVersion() });
+  }
   const options = {
     type: 'info' as const,
     title: 'KAM Desk',

@@ -10,6 +10,8 @@ class FakeUpdater extends EventEmitter {
   feeds: unknown[] = [];
   checks = 0;
   failWith: Error | null = null;
+  available: string | null = null;
+  downloadError: Error | null = null;
   quitAndInstall = vi.fn();
   setFeedURL(options: unknown) {
     this.feeds.push(options);
@@ -17,7 +19,11 @@ class FakeUpdater extends EventEmitter {
   async checkForUpdates() {
     this.checks += 1;
     if (this.failWith) throw this.failWith;
-    return null;
+    return {
+      isUpdateAvailable: this.available !== null,
+      updateInfo: { version: this.available ?? '0.1.0' },
+      downloadPromise: this.downloadError ? Promise.reject(this.downloadError) : Promise.resolve([]),
+    };
   }
 }
 
@@ -64,7 +70,11 @@ describe('when the app looks for updates', () => {
 
   it('checks the generic feed at the URL of the branch setting, downloading in the background', async () => {
     const { checker, updater, loadUpdater } = setup();
-    await checker.check(true, 'http://updates.branch.local/kam/');
+    expect(await checker.check(true, 'http://updates.branch.local/kam/')).toEqual({
+      active: true,
+      url: 'http://updates.branch.local/kam/',
+      latest: null,
+    });
     expect(updater.feeds).toEqual([{ provider: 'generic', url: 'http://updates.branch.local/kam/' }]);
     expect(updater.checks).toBe(1);
     expect(updater.autoDownload).toBe(true);
@@ -78,7 +88,8 @@ describe('when the app looks for updates', () => {
 
   it('tells the user a downloaded update installs on quit, and never restarts the app itself', async () => {
     const { checker, updater, notifyDownloaded } = setup();
-    await checker.check(true, 'http://updates.branch.local/kam/');
+    updater.available = '0.2.0';
+    expect(await checker.check(true, 'http://updates.branch.local/kam/')).toMatchObject({ latest: '0.2.0' });
     updater.emit('update-downloaded', { version: '0.2.0' });
     expect(notifyDownloaded).toHaveBeenCalledWith('0.2.0');
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
@@ -94,6 +105,13 @@ describe('when the app looks for updates', () => {
       failed: 'getaddrinfo ENOTFOUND updates.branch.local',
     });
     expect(log).toHaveBeenCalledWith('[updater] check failed', updater.failWith);
+
+    updater.failWith = null;
+    updater.available = '0.2.0';
+    updater.downloadError = new Error('socket hang up');
+    await checker.check(true, 'http://updates.branch.local/kam/');
+    await new Promise((tick) => setImmediate(tick));
+    expect(log).toHaveBeenCalledWith('[updater] download failed', updater.downloadError);
 
     const late = new Error('sha512 checksum mismatch');
     updater.emit('error', late);

@@ -34,7 +34,8 @@ const zhCN = {
   'dialog.ok': '确定',
   'update.noUrl': '尚未设置更新服务器地址：请管理员在“设置 → 分公司设置”中填写更新地址。',
   'update.notPackaged': '开发模式下不检查更新。',
-  'update.checking': '正在检查更新，下载完成后会提示您。',
+  'update.downloading': '发现新版本 {version}，正在后台下载，完成后会提示您；退出时自动安装。',
+  'update.upToDate': '当前已是最新版本（{version}）。',
   'update.readyTitle': '更新已下载',
   'update.readyBody': '新版本 {version} 已下载，将在您退出 KAM Desk 时自动安装。',
   'update.failed': '检查更新失败：{message}',
@@ -80,7 +81,9 @@ const en: Record<ShellMessageKey, string> = {
   'update.noUrl':
     'No update server is set: an administrator can enter the update URL under Settings → Branch settings.',
   'update.notPackaged': 'Updates are not checked in development mode.',
-  'update.checking': 'Checking for updates; you will be told when one has been downloaded.',
+  'update.downloading':
+    'Version {version} is available and downloading in the background; you will be told when it is ready. It installs when you quit.',
+  'update.upToDate': 'You have the latest version ({version}).',
   'update.readyTitle': 'Update downloaded',
   'update.readyBody': 'Version {version} has been downloaded and will be installed when you quit KAM Desk.',
   'update.failed': 'Checking for updates failed: {message}',

@@ -38,7 +38,11 @@ export interface UpdateDeps {
   notifyDownloaded: (version: string) => void;
 }
 
-export type UpdateOutcome = UpdatePlan | { active: true; url: string; failed: string };
+/** What a check found: nothing to do, the newer version now downloading (null: up to date), or a failure. */
+export type UpdateOutcome =
+  | Extract<UpdatePlan, { active: false }>
+  | { active: true; url: string; latest: string | null }
+  | { active: true; url: string; failed: string };
 
 /** Creates the checker; `check` configures the feed from the current setting and starts a check. */
 export function createUpdateChecker(deps: UpdateDeps) {
@@ -66,8 +70,10 @@ export function createUpdateChecker(deps: UpdateDeps) {
     try {
       const active = await ready();
       active.setFeedURL({ provider: 'generic', url: plan.url });
-      await active.checkForUpdates();
-      return plan;
+      const result = await active.checkForUpdates();
+      // A failed background download is also emitted as 'error'; it must not surface as unhandled.
+      result?.downloadPromise?.catch((error: unknown) => deps.log('[updater] download failed', error));
+      return { ...plan, latest: result?.isUpdateAvailable ? result.updateInfo.version : null };
     } catch (error) {
       deps.log('[updater] check failed', error);
       return { ...plan, failed: error instanceof Error ? error.message : String(error) };
