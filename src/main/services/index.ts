@@ -7,6 +7,7 @@ import { auditHandlers } from './audit';
 import { systemHandlers } from './system';
 import { authSpecialHandlers } from './auth/special';
 import { customersHandlers } from './customers';
+import { reportsHandlers } from './reports';
 import { ticketsHandlers } from './tickets';
 import { notificationsHandlers } from './notifications';
 
@@ -32,6 +33,7 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...systemHandlers,
   ...customersHandlers,
+  ...reportsHandlers,
   ...ticketsHandlers,
   ...notificationsHandlers,
 };

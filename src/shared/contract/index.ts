@@ -5,6 +5,7 @@ import { settingsContract } from './settings';
 import { auditContract } from './audit';
 import { systemContract } from './system';
 import { customersContract } from './customers';
+import { reportsContract } from './reports';
 import { ticketsContract } from './tickets';
 import { notificationsContract } from './notifications';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...auditContract,
   ...systemContract,
   ...customersContract,
+  ...reportsContract,
   ...ticketsContract,
   ...notificationsContract,
 } as const;

@@ -1,0 +1,122 @@
+import type { Dashboard, DashboardKpi, DashboardTicket } from '../../../shared/contract/reports';
+import type { TicketRow } from '../../../shared/contract/tickets';
+import { requireActor, type ServiceContext } from '../context';
+import { addMonths, shanghaiMonth } from '../customers/dates';
+import { listWarnings } from '../customers/warnings';
+import { queueCounts, queuePage } from '../tickets/queue';
+import { ticketKpis } from '../tickets/kpis';
+import { monthRangeIso } from './params';
+
+const LIST_SIZE = 8;
+
+function toDashTicket(r: TicketRow): DashboardTicket {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    kind: r.kind,
+    customerName: r.customerName,
+    priority: r.priority,
+    status: r.status,
+    dueAt: r.dueAt,
+    slaState: r.slaState,
+    remainingMinutes: r.remainingMinutes,
+  };
+}
+
+/** Last day of a month YYYY-MM. */
+function lastDay(month: string): string {
+  return new Date(Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+function accountManager(ctx: ServiceContext, actorId: string): Dashboard {
+  const sqlite = ctx.store.sqlite;
+  const counts = sqlite
+    .prepare('SELECT count(*) AS n, coalesce(sum(is_key), 0) AS k FROM customers WHERE deleted = 0 AND owner_id = ?')
+    .get(actorId) as { n: number; k: number };
+  const warnings = listWarnings(ctx, { includeAcknowledged: false, page: 1, pageSize: LIST_SIZE });
+  const tickets = queuePage(ctx, { view: 'open', page: 1, pageSize: LIST_SIZE });
+  return {
+    kind: 'account_manager',
+    customers: counts.n,
+    keyCustomers: counts.k,
+    openWarnings: warnings.total,
+    warnings: warnings.rows.map((w) => ({
+      id: w.id,
+      customerId: w.customerId,
+      customerName: w.customerName,
+      kind: w.kind,
+      message: w.message,
+      amountFen: w.amountFen,
+      raisedAt: w.raisedAt,
+    })),
+    openTickets: tickets.total,
+    tickets: tickets.rows.map(toDashTicket),
+  };
+}
+
+function serviceDesk(ctx: ServiceContext): Dashboard {
+  const q = queueCounts(ctx);
+  // About to breach: warning time passed, due time not yet; most urgent first.
+  const dueSoon = queuePage(ctx, { view: 'warning', page: 1, pageSize: LIST_SIZE });
+  return {
+    kind: 'service_desk',
+    queue: { open: q.open, unassigned: q.unassigned, mine: q.mine, warning: q.warning, breached: q.breached, waiting: q.waiting },
+    dueSoon: dueSoon.rows.map(toDashTicket),
+  };
+}
+
+function leader(ctx: ServiceContext): Dashboard {
+  const sqlite = ctx.store.sqlite;
+  const now = ctx.now();
+  const month = shanghaiMonth(now);
+  const prevMonth = addMonths(month, -1);
+  // Revenue compares the last billed month with the one before (the current month is not billed yet).
+  const billed = addMonths(month, -1);
+  const revenue = (period: string) =>
+    (sqlite.prepare('SELECT coalesce(sum(billed_fen), 0) AS s FROM customer_bills WHERE deleted = 0 AND period = ?').get(period) as { s: number }).s;
+  const newKey = (m: string) => {
+    const { start, end } = monthRangeIso(m, m);
+    return (
+      sqlite
+        .prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1 AND created_at >= ? AND created_at < ?')
+        .get(start, end) as { n: number }
+    ).n;
+  };
+  const keyCustomers = (sqlite.prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1').get() as { n: number }).n;
+  const arrears = (sqlite.prepare('SELECT coalesce(sum(arrears_fen), 0) AS s FROM customers WHERE deleted = 0 AND arrears_fen > 0').get() as { s: number }).s;
+  const kpiOf = (m: string) => ticketKpis(ctx, { from: `${m}-01`, to: lastDay(m), groupBy: 'month' }).total;
+  const cur = kpiOf(month);
+  const prev = kpiOf(prevMonth);
+  const hours = (m: number | null) => (m === null ? null : Math.round((m / 60) * 10) / 10);
+  const q = queueCounts(ctx);
+  const kpis: DashboardKpi[] = [
+    { key: 'keyCustomers', value: keyCustomers, previous: null, format: 'int', period: month, route: '/customers?isKey=1' },
+    { key: 'newKeyCustomers', value: newKey(month), previous: newKey(prevMonth), format: 'int', period: month, route: '/reports/new-customers-plan' },
+    { key: 'revenue', value: revenue(billed), previous: revenue(addMonths(billed, -1)), format: 'fen', period: billed, route: `/reports/revenue-ranking?from=${billed}&to=${billed}` },
+    { key: 'arrears', value: arrears, previous: null, format: 'fen', period: month, route: '/customers?arrears=1' },
+    { key: 'complaints', value: cur.complaints, previous: prev.complaints, format: 'int', period: month, route: '/red?view=open&kind=complaint' },
+    { key: 'faultHours', value: hours(cur.avgFaultResolutionMinutes), previous: hours(prev.avgFaultResolutionMinutes), format: 'hours', period: month, route: '/reports/ticket-kpis' },
+    { key: 'resolutionOnTime', value: cur.resolutionOnTimeRate, previous: prev.resolutionOnTimeRate, format: 'percent', period: month, route: '/reports/ticket-kpis' },
+    { key: 'breached', value: q.breached, previous: null, format: 'int', period: month, route: '/red?view=breached' },
+  ];
+  // The worst breaches: the open tickets longest past their due time (due order puts them first).
+  const worst = queuePage(ctx, { view: 'breached', page: 1, pageSize: LIST_SIZE });
+  return { kind: 'leader', kpis, worstBreaches: worst.rows.map(toDashTicket) };
+}
+
+/** reports.dashboard: the home page figures for the caller's role. */
+export function dashboard(ctx: ServiceContext): Dashboard {
+  const actor = requireActor(ctx);
+  switch (actor.role) {
+    case 'account_manager':
+      return accountManager(ctx, actor.id);
+    case 'service_desk':
+      return serviceDesk(ctx);
+    case 'leader':
+    case 'admin':
+      return leader(ctx);
+    default:
+      return { kind: 'none' };
+  }
+}
