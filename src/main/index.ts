@@ -35,8 +35,13 @@ const location: AppLocation = {
 
 const args = parseShellArgs(process.argv.slice(1), process.cwd());
 // The single-instance lock is per userData folder, so a separate --data-dir is a separate instance.
-if (args.dataDir) app.setPath('userData', args.dataDir);
-const dataDir = args.dataDir ?? app.getPath('userData');
+// Unpackaged runs (npm start) default to their own folder: a development build with newer migrations
+// must never upgrade the database of an installed copy on the same PC.
+const defaultDataDir = app.isPackaged
+  ? app.getPath('userData')
+  : join(app.getPath('appData'), 'KAM Desk Dev');
+app.setPath('userData', args.dataDir ?? defaultDataDir);
+const dataDir = app.getPath('userData');
 const log = createShellLog(join(dataDir, 'logs', 'main.log'));
 
 const windowOptions: WindowOptions = {
