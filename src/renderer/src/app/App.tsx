@@ -14,6 +14,7 @@ import { BranchSettingsPage } from '../features/settings/BranchSettingsPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { AboutPage } from '../features/system/AboutPage';
 import { NotFoundPage } from './NotFoundPage';
+import { CustomersRoutes } from '../features/customers/CustomersRoutes';
 
 function FullPageLoader() {
   return (
@@ -63,7 +64,7 @@ export function App() {
         <Route element={<RequireSession />}>
           <Route element={<Shell />}>
             <Route index element={<HomePage />} />
-            <Route path="customers" element={<PendingModulePage module="customers" />} />
+            <Route path="customers/*" element={<CustomersRoutes />} />
             <Route path="green" element={<PendingModulePage module="green" />} />
             <Route path="yellow" element={<PendingModulePage module="yellow" />} />
             <Route path="red" element={<PendingModulePage module="red" />} />
@@ -71,15 +72,37 @@ export function App() {
             <Route path="managers" element={<PendingModulePage module="managers" />} />
             <Route path="market" element={<PendingModulePage module="market" />} />
             <Route path="reports" element={<PendingModulePage module="reports" />} />
-            <Route path="admin/users" element={<RequireRole roles={['admin', 'leader']}><UsersPage /></RequireRole>} />
+            <Route
+              path="admin/users"
+              element={
+                <RequireRole roles={['admin', 'leader']}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin/branch"
-              element={<RequireRole roles={['admin', 'leader']}><BranchSettingsPage /></RequireRole>}
+              element={
+                <RequireRole roles={['admin', 'leader']}>
+                  <BranchSettingsPage />
+                </RequireRole>
+              }
             />
-            <Route path="admin/audit" element={<RequireRole roles={['admin', 'leader']}><AuditLogPage /></RequireRole>} />
+            <Route
+              path="admin/audit"
+              element={
+                <RequireRole roles={['admin', 'leader']}>
+                  <AuditLogPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin/sync"
-              element={<RequireRole roles={['admin']}><PendingModulePage module="sync" /></RequireRole>}
+              element={
+                <RequireRole roles={['admin']}>
+                  <PendingModulePage module="sync" />
+                </RequireRole>
+              }
             />
             <Route path="system/about" element={<AboutPage />} />
             <Route path="*" element={<NotFoundPage />} />

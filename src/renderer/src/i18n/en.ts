@@ -1,4 +1,7 @@
 import type { Messages } from './zh-CN';
+import { customersEn } from '../features/customers/i18n/en';
+import { reportsEn } from '../features/reports/i18n';
+import { dashboardEn } from '../features/home/i18n';
 
 /** English, the second UI language. Typed by zh-CN: a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -11,6 +14,7 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
     confirm: 'Confirm',
+    close: 'Close',
     retry: 'Retry',
     revert: 'Discard changes',
     required: 'Required',
@@ -76,7 +80,8 @@ export const en: Messages = {
   },
   setup: {
     title: 'First run: set up KAM Desk',
-    subtitle: 'Name the branch and create the first administrator. You are signed in as that administrator afterwards.',
+    subtitle:
+      'Name the branch and create the first administrator. You are signed in as that administrator afterwards.',
     branchSection: 'Branch',
     branchCode: 'Branch code',
     branchCodeHint: '2–10 capital letters or digits; prefixes ticket and contract numbers',
@@ -90,8 +95,10 @@ export const en: Messages = {
     confirm: 'Confirm password',
     passwordRule: 'At least 8 characters, with letters and digits',
     passwordMismatch: 'The passwords do not match',
+    confirmHint: 'Type the password again',
     demo: 'Load demo data',
-    demoHint: 'Creates a sample branch (regions, about 20 staff in every role) for trying out and training. Leave it off for real use.',
+    demoHint:
+      'Creates a sample branch (regions, about 20 staff in every role) for trying out and training. Leave it off for real use.',
     submit: 'Finish setup',
   },
   changePassword: {
@@ -104,7 +111,8 @@ export const en: Messages = {
   home: {
     welcome: 'Welcome, {{name}}',
     roleIntro: {
-      admin: 'You look after users, branch settings and the safety of the data. Every module is listed below.',
+      admin:
+        'You look after users, branch settings and the safety of the data. Every module is listed below.',
       leader: "You see the whole branch's customers, processes and reports, and approve important requests.",
       account_manager: 'You look after your own key customers: their data, visits and business requests.',
       service_desk: 'You take and follow up customer faults and complaints in the red channel.',
@@ -231,13 +239,17 @@ export const en: Messages = {
     allStates: 'All states',
     empty: 'No users match',
     usernameHint: 'Letters, digits, _ . or -',
+    usernameFixed: 'A username cannot be changed',
+    displayNameHint: 'Shown on pages, documents and in the audit log',
+    roleHint: 'Decides which functions and data they can use',
     initialPassword: 'Initial password',
     noRegion: 'No region',
     noRegionsConfigured: 'No regions yet (branch settings)',
     actionsFor: 'Actions for {{name}}',
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset password: {{name}}',
-    resetPasswordHint: 'Tell the user the new password and ask them to change it. A locked account is unlocked too.',
+    resetPasswordHint:
+      'Tell the user the new password and ask them to change it. A locked account is unlocked too.',
     activate: 'Activate',
     deactivate: 'Deactivate',
     confirmActivate: 'After activating {{name}}, they can sign in again.',
@@ -294,6 +306,7 @@ export const en: Messages = {
     before: 'Before',
     after: 'After',
     diffLabel: 'Before and after',
+    entityNames: { users: 'Users', settings: 'Settings', customers: 'Customers', tickets: 'Tickets', sync_state: 'Sync state' },
     noDetails: 'No field changes in this record (entity id {{entityId}})',
     actions: {
       create: 'Create',
@@ -322,6 +335,9 @@ export const en: Messages = {
     backupAdminOnly: 'Only administrators can back up the data.',
     lastBackup: 'Last backup:',
   },
+  customers: customersEn,
+  reports: reportsEn,
+  dashboard: dashboardEn,
   notFound: {
     title: 'Page not found',
     body: 'The link may be wrong, or the page has moved.',

@@ -2,6 +2,10 @@
  * Simplified Chinese, the default UI language and the reference resource: en.ts must have exactly
  * these keys (its type is derived from this object), and t() keys are checked against it.
  */
+import { customersZhCN } from '../features/customers/i18n/zh-CN';
+import { reportsZh } from '../features/reports/i18n';
+import { dashboardZh } from '../features/home/i18n';
+
 export const zhCN = {
   app: {
     name: 'KAM Desk 大客户营销管理系统',
@@ -12,6 +16,7 @@ export const zhCN = {
     save: '保存',
     cancel: '取消',
     confirm: '确定',
+    close: '关闭',
     retry: '重试',
     revert: '撤销修改',
     required: '必填',
@@ -91,6 +96,7 @@ export const zhCN = {
     confirm: '确认密码',
     passwordRule: '至少 8 位，须同时包含字母和数字',
     passwordMismatch: '两次输入的密码不一致',
+    confirmHint: '请再输入一次密码',
     demo: '加载演示数据',
     demoHint: '创建一个示例分公司（区域、各角色的约 20 名员工），便于试用和培训；正式使用请不要勾选。',
     submit: '完成初始化',
@@ -225,6 +231,9 @@ export const zhCN = {
     allStates: '全部状态',
     empty: '没有符合条件的用户',
     usernameHint: '字母、数字、下划线、点或连字符',
+    usernameFixed: '用户名创建后不能修改',
+    displayNameHint: '显示在页面、单据和审计日志中',
+    roleHint: '决定可以使用哪些功能和数据',
     initialPassword: '初始密码',
     noRegion: '不限区域',
     noRegionsConfigured: '尚未设置区域（分公司设置）',
@@ -288,6 +297,7 @@ export const zhCN = {
     before: '修改前',
     after: '修改后',
     diffLabel: '修改前后对比',
+    entityNames: { users: '用户', settings: '系统设置', customers: '客户', tickets: '工单', sync_state: '同步状态' } as Record<string, string>,
     noDetails: '此记录没有字段变化（对象编号 {{entityId}}）',
     actions: {
       create: '新建',
@@ -315,6 +325,9 @@ export const zhCN = {
     backupAdminOnly: '只有系统管理员可以备份数据。',
     lastBackup: '最近一次备份：',
   },
+  customers: customersZhCN,
+  reports: reportsZh,
+  dashboard: dashboardZh,
   notFound: {
     title: '找不到该页面',
     body: '链接可能有误，或该页面已移动。',

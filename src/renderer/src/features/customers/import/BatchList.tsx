@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Badge, Button, Paper, Title } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { DataTable } from 'mantine-datatable';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../../shared/contract';
+import { call } from '../../../api/client';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { notifyError, notifySuccess } from '../../../components/notify';
+import { formatDateTime } from '../../../lib/format';
+import { useInvalidateCustomers } from '../hooks';
+
+type Batch = OutputOf<'customers.import.commit'>;
+const PAGE_SIZE = 10;
+
+/** Past imports, newest first; an import that is not undone yet can be undone (rows it created go, rows it changed come back). */
+export function BatchList() {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateCustomers();
+  const [page, setPage] = useState(1);
+  const [undoing, setUndoing] = useState<Batch | null>(null);
+  const batches = useQuery({
+    queryKey: ['customers.import.batches', page],
+    queryFn: () => call('customers.import.batches', { page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const undo = useMutation({
+    mutationFn: (b: Batch) => call('customers.import.undo', { id: b.id }),
+    onSuccess: (b) => {
+      notifySuccess(t('customers.import.undone', { file: b.fileName }));
+      setUndoing(null);
+      void invalidate();
+    },
+    onError: (e) => notifyError(e),
+  });
+  return (
+    <Paper withBorder p="sm">
+      <Title order={3} size="h5" mb="xs">
+        {t('customers.import.batches')}
+      </Title>
+      <DataTable<Batch>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        verticalSpacing={4}
+        horizontalSpacing="xs"
+        fz="sm"
+        minHeight={batches.data?.rows.length ? undefined : 120}
+        fetching={batches.isFetching}
+        records={batches.data?.rows ?? []}
+        totalRecords={batches.data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={page}
+        onPageChange={setPage}
+        paginationText={({ from, to, totalRecords }) =>
+          t('common.pageRange', { from, to, total: totalRecords })
+        }
+        noRecordsText={t('customers.import.noBatches')}
+        columns={[
+          {
+            accessor: 'at',
+            title: t('customers.profile.at'),
+            width: 140,
+            render: (b) => formatDateTime(b.at),
+          },
+          {
+            accessor: 'kind',
+            title: t('customers.import.kind'),
+            width: 90,
+            render: (b) => t(`customers.import.kinds.${b.kind}`),
+          },
+          { accessor: 'fileName', title: t('customers.import.file'), ellipsis: true },
+          { accessor: 'byName', title: t('customers.profile.by'), width: 90, render: (b) => b.byName ?? '—' },
+          { accessor: 'created', title: t('customers.import.created'), width: 70, textAlign: 'right' },
+          { accessor: 'updated', title: t('customers.import.updated'), width: 70, textAlign: 'right' },
+          {
+            accessor: 'undone',
+            title: '',
+            width: 150,
+            textAlign: 'right',
+            render: (b) =>
+              b.undone ? (
+                <Badge variant="light" color="gray" radius="sm">
+                  {t('customers.import.undoneAt', { at: formatDateTime(b.undoneAt) })}
+                </Badge>
+              ) : (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconArrowBackUp size={14} />}
+                  onClick={() => setUndoing(b)}
+                >
+                  {t('customers.import.undo')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <ConfirmModal
+        opened={!!undoing}
+        title={t('customers.import.undo')}
+        message={
+          undoing
+            ? t('customers.import.confirmUndo', {
+                file: undoing.fileName,
+                created: undoing.created,
+                updated: undoing.updated,
+              })
+            : ''
+        }
+        danger
+        loading={undo.isPending}
+        onConfirm={() => undoing && undo.mutate(undoing)}
+        onClose={() => setUndoing(null)}
+      />
+    </Paper>
+  );
+}

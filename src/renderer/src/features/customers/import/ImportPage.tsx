@@ -1,0 +1,258 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { IconCheck, IconDownload, IconFileSpreadsheet, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_KINDS } from '../../../../../shared/contract/customer-import';
+import type { OutputOf } from '../../../../../shared/contract';
+import { call, errorMessage } from '../../../api/client';
+import { PageHeader } from '../../../components/PageHeader';
+import { notifyError, notifySuccess } from '../../../components/notify';
+import { CustomersTabs } from '../CustomersTabs';
+import { downloadBase64, readFileBase64, XLSX_MIME } from '../download';
+import { useInvalidateCustomers } from '../hooks';
+import { BatchList } from './BatchList';
+import { IssuesTable, MappingTable, SampleTable } from './PreviewTables';
+
+type Kind = (typeof IMPORT_KINDS)[number];
+type Preview = OutputOf<'customers.import.preview'>;
+type Batch = OutputOf<'customers.import.commit'>;
+
+/**
+ * The import wizard: pick the kind and a file (.xlsx, or .csv in UTF-8 or GBK — the server detects
+ * it), check the auto-matched columns, read the dry run's row-level errors, fix the file and try
+ * again, then commit all-or-nothing. Every import is a batch that can be undone below.
+ */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateCustomers();
+  const [kind, setKind] = useState<Kind>('customers');
+  const [file, setFile] = useState<File | null>(null);
+  const [base64, setBase64] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string> | undefined>(undefined);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [done, setDone] = useState<Batch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const input = (b64: string, f: File, m: Record<string, string> | undefined) => ({
+    kind,
+    fileName: f.name,
+    base64: b64,
+    mapping: m,
+  });
+
+  const runPreview = useMutation({
+    mutationFn: (args: { b64: string; f: File; m: Record<string, string> | undefined }) =>
+      call('customers.import.preview', input(args.b64, args.f, args.m)),
+    onSuccess: (p) => {
+      setPreview(p);
+      setMapping(p.mapping);
+      setError(null);
+    },
+    onError: (e) => {
+      setPreview(null);
+      setError(errorMessage(e));
+    },
+  });
+  const commit = useMutation({
+    mutationFn: () => call('customers.import.commit', input(base64!, file!, mapping)),
+    onSuccess: (batch) => {
+      setDone(batch);
+      setPreview(null);
+      setFile(null);
+      setBase64(null);
+      notifySuccess(t('customers.import.committed', { created: batch.created, updated: batch.updated }));
+      void invalidate();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  const template = useMutation({
+    mutationFn: () => call('customers.import.template', { kind }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.base64, XLSX_MIME),
+    onError: (e) => notifyError(e),
+  });
+
+  const pick = async (f: File | null) => {
+    setFile(f);
+    setDone(null);
+    setPreview(null);
+    setMapping(undefined);
+    setError(null);
+    if (!f) return;
+    try {
+      const b64 = await readFileBase64(f);
+      setBase64(b64);
+      runPreview.mutate({ b64, f, m: undefined });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const ready = !!preview && preview.issueCount === 0 && preview.totalRows > 0;
+  const mappingChanged = !!preview && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
+
+  return (
+    <Stack gap={0}>
+      <PageHeader title={t('nav.customers')} />
+      <CustomersTabs />
+      <Stack gap="sm">
+        <Paper withBorder p="sm">
+          <Title order={3} size="h5" mb="xs">
+            {t('customers.import.step1')}
+          </Title>
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <div>
+              <Text size="sm" fw={500} mb={4}>
+                {t('customers.import.kind')}
+              </Text>
+              <SegmentedControl
+                size="sm"
+                value={kind}
+                onChange={(v) => {
+                  setKind(v as Kind);
+                  void pick(null);
+                }}
+                data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`customers.import.kinds.${k}`) }))}
+              />
+            </div>
+            <FileInput
+              w={340}
+              label={
+                preview && preview.issueCount > 0
+                  ? t('customers.import.pickFixed')
+                  : t('customers.import.file')
+              }
+              placeholder={t('customers.import.filePlaceholder')}
+              accept=".xlsx,.csv"
+              clearable
+              leftSection={<IconFileSpreadsheet size={16} />}
+              value={file}
+              onChange={(f) => void pick(f)}
+            />
+            <Button
+              variant="subtle"
+              size="sm"
+              leftSection={<IconDownload size={16} />}
+              loading={template.isPending}
+              onClick={() => template.mutate()}
+            >
+              {t('customers.import.template')}
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed" mt={6}>
+            {t('customers.import.hint')}
+          </Text>
+        </Paper>
+
+        {error && (
+          <Alert color="red" role="alert" title={t('customers.import.failed')}>
+            {error}
+          </Alert>
+        )}
+        {runPreview.isPending && (
+          <Progress value={100} animated striped aria-label={t('customers.import.checking')} />
+        )}
+
+        {done && (
+          <Alert color="green" icon={<IconCheck size={18} />} title={t('customers.import.doneTitle')}>
+            {t('customers.import.committed', { created: done.created, updated: done.updated })}
+          </Alert>
+        )}
+
+        {preview && file && base64 && (
+          <Paper withBorder p="sm">
+            <Group justify="space-between" mb="xs" wrap="nowrap">
+              <Title order={3} size="h5">
+                {t('customers.import.step2')}
+              </Title>
+              <Group gap="xs">
+                <Badge variant="light" color="gray" radius="sm">
+                  {t('customers.import.encoding', { encoding: preview.encoding })}
+                </Badge>
+                <Badge variant="light" radius="sm">
+                  {t('customers.import.rows', { count: preview.totalRows })}
+                </Badge>
+                <Badge variant="light" color="green" radius="sm">
+                  {t('customers.import.toCreate', { count: preview.toCreate })}
+                </Badge>
+                <Badge variant="light" color="blue" radius="sm">
+                  {t('customers.import.toUpdate', { count: preview.toUpdate })}
+                </Badge>
+                <Badge variant="light" color={preview.issueCount ? 'red' : 'green'} radius="sm">
+                  {t('customers.import.issueCount', { count: preview.issueCount })}
+                </Badge>
+              </Group>
+            </Group>
+            <MappingTable preview={preview} mapping={mapping ?? preview.mapping} onChange={setMapping} />
+            {mappingChanged && (
+              <Button
+                mt="xs"
+                size="xs"
+                variant="light"
+                leftSection={<IconRefresh size={14} />}
+                loading={runPreview.isPending}
+                onClick={() => runPreview.mutate({ b64: base64, f: file, m: mapping })}
+              >
+                {t('customers.import.rerun')}
+              </Button>
+            )}
+            {preview.issueCount > 0 ? (
+              <Stack gap="xs" mt="sm">
+                <Alert color="red" title={t('customers.import.issuesTitle', { count: preview.issueCount })}>
+                  {t('customers.import.issuesBody')}
+                </Alert>
+                <IssuesTable issues={preview.issues} />
+                {preview.issueCount > preview.issues.length && (
+                  <Text size="xs" c="dimmed">
+                    {t('customers.import.moreIssues', {
+                      shown: preview.issues.length,
+                      total: preview.issueCount,
+                    })}
+                  </Text>
+                )}
+              </Stack>
+            ) : (
+              <Stack gap="xs" mt="sm">
+                <Alert color="green" icon={<IconCheck size={18} />}>
+                  {t('customers.import.noIssues', { count: preview.totalRows })}
+                </Alert>
+                <SampleTable preview={preview} />
+              </Stack>
+            )}
+            <Group mt="sm" gap="sm">
+              <Button
+                leftSection={<IconUpload size={16} />}
+                disabled={!ready || mappingChanged}
+                loading={commit.isPending}
+                onClick={() => commit.mutate()}
+              >
+                {t('customers.import.commit', { count: preview.totalRows })}
+              </Button>
+              {commit.isPending && (
+                <Stack gap={2} style={{ flex: 1 }}>
+                  <Progress value={100} animated striped aria-label={t('customers.import.importing')} />
+                  <Text size="xs" c="dimmed">
+                    {t('customers.import.importing')}
+                  </Text>
+                </Stack>
+              )}
+            </Group>
+          </Paper>
+        )}
+        <BatchList />
+      </Stack>
+    </Stack>
+  );
+}

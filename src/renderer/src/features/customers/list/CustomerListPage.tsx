@@ -1,0 +1,352 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import {
+  IconArrowsExchange,
+  IconDownload,
+  IconHandGrab,
+  IconPlus,
+  IconSearch,
+  IconUserOff,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerListRow } from '../../../../../shared/contract/customers';
+import type { CustomerFilter } from '../../../../../shared/contract/customer-common';
+import { call } from '../../../api/client';
+import { useHasRole } from '../../../app/auth/useSession';
+import { PageHeader } from '../../../components/PageHeader';
+import { notifyError, notifySuccess } from '../../../components/notify';
+import { formatDateTime } from '../../../lib/format';
+import { GradeBadge, KeyBadge, PoolBadge, StageBadge, TypeBadge } from '../badges';
+import { downloadBase64, XLSX_MIME } from '../download';
+import { Money } from '../Money';
+import { useCustomerList, useInvalidateCustomers } from '../hooks';
+import { OwnershipModal, type OwnershipTarget } from '../OwnershipModals';
+import { CustomerFormModal } from '../form/CustomerFormModal';
+import { CustomersTabs } from '../CustomersTabs';
+import { compactFilters, useUrlFilters } from './filters';
+import { FilterBar } from './FilterBar';
+import { SavedViewsMenu } from './SavedViewsMenu';
+
+type SortKey = NonNullable<CustomerFilter['sort']>;
+/** Table column → the server's sort key; other columns are not sortable (no index behind them). */
+const SORTABLE: Record<string, SortKey> = {
+  name: 'name',
+  stage: 'stage',
+  grade: 'grade',
+  monthlySpendFen: 'monthlySpend',
+  arrearsFen: 'arrears',
+  updatedAt: 'updatedAt',
+};
+const PAGE_SIZES = [20, 50, 100];
+
+/**
+ * The home of the customer module: a dense, server-paged list (never loaded whole, so it stays quick
+ * over a million customers), filters in the URL, one debounced search box, saved views, export, and
+ * in the pool view (公海) claim for account managers.
+ */
+export function CustomerListPage({ pool = false }: { pool?: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateCustomers();
+  const isLeader = useHasRole(['admin', 'leader']);
+  const isManager = useHasRole(['account_manager']);
+  const canCreate = useHasRole(['admin', 'leader', 'account_manager']);
+  const [filters, setFilters] = useUrlFilters();
+  const [search, setSearch] = useState(filters.query ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [selected, setSelected] = useState<CustomerListRow[]>([]);
+  const [ownership, setOwnership] = useState<{
+    mode: 'transfer' | 'release';
+    target: OwnershipTarget;
+  } | null>(null);
+  const [creating, setCreating] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const change = (next: CustomerFilter) => {
+    setFilters(next);
+    setPage(1);
+    setSelected([]);
+  };
+
+  // The debounced box feeds the server's search (FTS for 3+ characters); typing never blocks the list.
+  useEffect(() => {
+    if ((filters.query ?? '') !== debounced) change({ ...filters, query: debounced || undefined });
+    // Only a settled search text should trigger this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  useHotkeys([
+    ['/', () => searchRef.current?.focus()],
+    ['alt+N', () => canCreate && !pool && setCreating(true)],
+  ]);
+
+  const effective: CustomerFilter = { ...filters, ...(pool && { owner: 'pool' }) };
+  const list = useCustomerList({ ...effective, page, pageSize });
+  const rows = list.data?.rows ?? [];
+
+  const exportList = useMutation({
+    mutationFn: () => call('customers.export', compactFilters(effective)),
+    onSuccess: (file) => {
+      downloadBase64(file.fileName, file.base64, XLSX_MIME);
+      notifySuccess(t('customers.list.exported', { count: file.rowCount }));
+    },
+    onError: (e) => notifyError(e),
+  });
+  const claim = useMutation({
+    mutationFn: (ids: string[]) => call('customers.claim', { ids }),
+    onSuccess: (r) => {
+      notifySuccess(
+        t('customers.ownership.claimed', { count: r.changed, used: r.claimedThisMonth, limit: r.limit }),
+      );
+      setSelected([]);
+      void invalidate();
+    },
+    onError: (e) => notifyError(e),
+  });
+
+  const sort = filters.sort ?? 'updatedAt';
+  const sortStatus: DataTableSortStatus<CustomerListRow> = {
+    columnAccessor: Object.entries(SORTABLE).find(([, v]) => v === sort)?.[0] ?? 'updatedAt',
+    direction: filters.dir ?? 'desc',
+  };
+  const selectionLabel = (rs: CustomerListRow[]) =>
+    rs.length === 1 ? rs[0]!.name : t('customers.list.selectedCount', { count: rs.length });
+  const selectable = (pool && isManager) || isLeader;
+
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t('nav.customers')}
+        actions={
+          <>
+            <SavedViewsMenu
+              filters={filters}
+              onApply={(f) => {
+                setSearch(f.query ?? '');
+                change(f);
+              }}
+            />
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconDownload size={14} />}
+              loading={exportList.isPending}
+              onClick={() => exportList.mutate()}
+            >
+              {t('customers.list.export')}
+            </Button>
+            {canCreate && (
+              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
+                {t('customers.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <CustomersTabs />
+      <Group gap="xs" mb="xs" wrap="nowrap" align="flex-end">
+        <TextInput
+          ref={searchRef}
+          size="xs"
+          w={280}
+          leftSection={<IconSearch size={14} />}
+          placeholder={t('customers.list.searchPlaceholder')}
+          aria-label={t('customers.list.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+        <FilterBar filters={filters} onChange={change} poolMode={pool} />
+      </Group>
+      {selected.length > 0 && (
+        <Group
+          gap="xs"
+          mb="xs"
+          px="sm"
+          py={6}
+          bg="var(--mantine-color-blue-light)"
+          style={{ borderRadius: 4 }}
+        >
+          <Text size="sm">{t('customers.list.selectedCount', { count: selected.length })}</Text>
+          {pool && isManager && (
+            <Button
+              size="xs"
+              leftSection={<IconHandGrab size={14} />}
+              loading={claim.isPending}
+              onClick={() => claim.mutate(selected.map((r) => r.id))}
+            >
+              {t('customers.ownership.claim')}
+            </Button>
+          )}
+          {isLeader && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconArrowsExchange size={14} />}
+              onClick={() =>
+                setOwnership({
+                  mode: 'transfer',
+                  target: { ids: selected.map((r) => r.id), label: selectionLabel(selected) },
+                })
+              }
+            >
+              {t('customers.ownership.transfer')}
+            </Button>
+          )}
+          {isLeader && !pool && (
+            <Button
+              size="xs"
+              variant="default"
+              color="orange"
+              leftSection={<IconUserOff size={14} />}
+              onClick={() =>
+                setOwnership({
+                  mode: 'release',
+                  target: { ids: selected.map((r) => r.id), label: selectionLabel(selected) },
+                })
+              }
+            >
+              {t('customers.ownership.release')}
+            </Button>
+          )}
+          <Button size="xs" variant="subtle" color="gray" onClick={() => setSelected([])}>
+            {t('customers.list.clearSelection')}
+          </Button>
+        </Group>
+      )}
+      <DataTable<CustomerListRow>
+        withTableBorder
+        borderRadius="sm"
+        striped
+        highlightOnHover
+        verticalSpacing={4}
+        horizontalSpacing="xs"
+        fz="sm"
+        height="calc(100vh - 220px)"
+        fetching={list.isFetching}
+        records={rows}
+        totalRecords={list.data?.total ?? 0}
+        recordsPerPage={pageSize}
+        recordsPerPageOptions={PAGE_SIZES}
+        onRecordsPerPageChange={(n) => {
+          setPageSize(n);
+          setPage(1);
+        }}
+        recordsPerPageLabel={t('customers.list.perPage')}
+        page={page}
+        onPageChange={setPage}
+        paginationText={({ from, to, totalRecords }) =>
+          t('common.pageRange', { from, to, total: totalRecords })
+        }
+        noRecordsText={
+          list.isError
+            ? t('customers.list.loadFailed')
+            : pool
+              ? t('customers.list.emptyPool')
+              : filters.query || Object.keys(compactFilters(filters)).length
+                ? t('customers.list.emptyFiltered')
+                : t('customers.list.empty')
+        }
+        sortStatus={sortStatus}
+        onSortStatusChange={(s) => {
+          const key = SORTABLE[String(s.columnAccessor)];
+          if (key) change({ ...filters, sort: key, dir: s.direction });
+        }}
+        selectedRecords={selectable ? selected : undefined}
+        onSelectedRecordsChange={selectable ? setSelected : undefined}
+        onRowDoubleClick={({ record }) => navigate(`/customers/${record.id}`)}
+        columns={[
+          {
+            accessor: 'name',
+            title: t('customers.fields.name'),
+            sortable: true,
+            width: 240,
+            ellipsis: true,
+            render: (c) => (
+              <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
+                {c.name}
+              </Anchor>
+            ),
+          },
+          {
+            accessor: 'type',
+            title: t('customers.fields.type'),
+            width: 90,
+            render: (c) => <TypeBadge type={c.type} />,
+          },
+          { accessor: 'industry', title: t('customers.fields.industry'), width: 90, ellipsis: true },
+          { accessor: 'region', title: t('customers.fields.region'), width: 80, ellipsis: true },
+          {
+            accessor: 'ownerName',
+            title: t('customers.fields.owner'),
+            width: 90,
+            render: (c) => c.ownerName ?? <PoolBadge />,
+          },
+          {
+            accessor: 'stage',
+            title: t('customers.fields.stage'),
+            sortable: true,
+            width: 90,
+            render: (c) => <StageBadge stage={c.stage} />,
+          },
+          {
+            accessor: 'grade',
+            title: t('customers.fields.grade'),
+            sortable: true,
+            width: 110,
+            render: (c) => (
+              <Group gap={4} wrap="nowrap">
+                <GradeBadge grade={c.grade} />
+                <KeyBadge isKey={c.isKey} />
+              </Group>
+            ),
+          },
+          {
+            accessor: 'monthlySpendFen',
+            title: t('customers.fields.monthlySpend'),
+            sortable: true,
+            textAlign: 'right',
+            width: 120,
+            render: (c) => <Money fen={c.monthlySpendFen} />,
+          },
+          {
+            accessor: 'arrearsFen',
+            title: t('customers.fields.arrears'),
+            sortable: true,
+            textAlign: 'right',
+            width: 110,
+            render: (c) => <Money fen={c.arrearsFen} danger />,
+          },
+          {
+            accessor: 'updatedAt',
+            title: t('customers.fields.updatedAt'),
+            sortable: true,
+            width: 130,
+            render: (c) => formatDateTime(c.updatedAt),
+          },
+        ]}
+      />
+      {ownership && (
+        <OwnershipModal
+          mode={ownership.mode}
+          target={ownership.target}
+          onClose={() => {
+            setOwnership(null);
+            setSelected([]);
+          }}
+        />
+      )}
+      <CustomerFormModal
+        opened={creating}
+        customer={null}
+        onClose={() => setCreating(false)}
+        onSaved={(c) => navigate(`/customers/${c.id}`)}
+      />
+    </Stack>
+  );
+}
