@@ -346,6 +346,7 @@ export const messages: Record<string, Record<Locale, string>> = {
   'tickets.event.sla_warning': { 'zh-CN': '{clock}时限即将到期，已提醒负责人', en: 'The {clock} deadline is near; leaders told' },
   'tickets.event.sla_breach': { 'zh-CN': '{clock}已超时，已升级至分公司领导', en: 'The {clock} deadline was missed; escalated to branch leaders' },
   'tickets.event.attachment': { 'zh-CN': '上传附件：{file}', en: 'Attached {file}' },
+  'tickets.fieldRequired': { 'zh-CN': '此操作必须填写该项', en: 'this action needs this field' },
 };
 
 /** Renders a message in a locale, filling {param} placeholders; unknown keys come back unchanged. */

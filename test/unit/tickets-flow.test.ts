@@ -205,6 +205,13 @@ describe('transitions that are not allowed are refused with a clear message', ()
     expect((await callError(app, 'tickets.setPriority', { id: t.id, priority: 'P1', reason: '升级' }, desk.token)).code).toBe('CONFLICT');
   });
 
+  it('an action without the facts it needs is a validation error naming the field', async () => {
+    const t = await openComplaint();
+    const e = await callError(app, 'tickets.transition', { id: t.id, action: 'assign' }, desk.token);
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toContain('dept: 此操作必须填写该项');
+  });
+
   it('an override of the matrix priority needs a reason', async () => {
     const e = await callError(
       app,

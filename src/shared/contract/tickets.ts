@@ -168,11 +168,12 @@ export const ticketCategorySchema = z.object({
   active: z.boolean(),
 });
 
-const transitionInput = z.discriminatedUnion('action', [
-  z.object({ id: idSchema, action: z.literal('assign'), dept: requiredText(100), assigneeId: idSchema.nullable().default(null), note: text(1000).default('') }).strict(),
-  z.object({ id: idSchema, action: z.literal('start'), note: text(1000).default('') }).strict(),
-  z.object({ id: idSchema, action: z.literal('wait'), note: requiredText(1000) }).strict(),
-  z.object({ id: idSchema, action: z.literal('resume'), note: text(1000).default('') }).strict(),
+/** Each action with exactly the fields it needs (services parse the method input with it). */
+export const transitionActionSchema = z.discriminatedUnion('action', [
+  z.object({ id: idSchema, action: z.literal('assign'), dept: requiredText(100), assigneeId: idSchema.nullable().default(null), note: text(1000).default('') }),
+  z.object({ id: idSchema, action: z.literal('start'), note: text(1000).default('') }),
+  z.object({ id: idSchema, action: z.literal('wait'), note: requiredText(1000) }),
+  z.object({ id: idSchema, action: z.literal('resume'), note: text(1000).default('') }),
   z
     .object({
       id: idSchema,
@@ -182,17 +183,58 @@ const transitionInput = z.discriminatedUnion('action', [
       cause: requiredText(500),
       ourFault: z.boolean(),
       note: text(1000).default(''),
-    })
-    .strict(),
-  z.object({ id: idSchema, action: z.literal('reply'), method: z.enum(REPLY_METHODS), content: requiredText(2000), note: text(1000).default('') }).strict(),
+    }),
+  z.object({ id: idSchema, action: z.literal('reply'), method: z.enum(REPLY_METHODS), content: requiredText(2000), note: text(1000).default('') }),
   z
-    .object({ id: idSchema, action: z.literal('visit'), satisfaction: z.number().int().min(1).max(5), comment: text(1000).default(''), note: text(1000).default('') })
-    .strict(),
-  z.object({ id: idSchema, action: z.literal('archive'), note: text(1000).default('') }).strict(),
-  z.object({ id: idSchema, action: z.literal('rework'), note: requiredText(1000) }).strict(),
-  z.object({ id: idSchema, action: z.literal('cancel'), note: requiredText(1000) }).strict(),
+    .object({ id: idSchema, action: z.literal('visit'), satisfaction: z.number().int().min(1).max(5), comment: text(1000).default(''), note: text(1000).default('') }),
+  z.object({ id: idSchema, action: z.literal('archive'), note: text(1000).default('') }),
+  z.object({ id: idSchema, action: z.literal('rework'), note: requiredText(1000) }),
+  z.object({ id: idSchema, action: z.literal('cancel'), note: requiredText(1000) }),
 ]);
-export type TransitionInput = z.output<typeof transitionInput>;
+export type TransitionInput = z.output<typeof transitionActionSchema>;
+
+/** What each action must carry (the rest is optional or ignored). */
+const REQUIRED_FIELDS: Record<(typeof TICKET_ACTIONS)[number], readonly ('note' | 'dept' | 'resolution' | 'responsibleDept' | 'cause' | 'ourFault' | 'method' | 'content' | 'satisfaction')[]> = {
+  assign: ['dept'],
+  start: [],
+  wait: ['note'],
+  resume: [],
+  resolve: ['resolution', 'responsibleDept', 'cause', 'ourFault'],
+  reply: ['method', 'content'],
+  visit: ['satisfaction'],
+  archive: [],
+  rework: ['note'],
+  cancel: ['note'],
+};
+
+/**
+ * tickets.transition takes one flat object (every method input is an object schema); the refinement
+ * holds it to the per-action shape above, so a resolve without a cause is a VALIDATION error.
+ */
+const transitionInput = z
+  .object({
+    id: idSchema,
+    action: z.enum(TICKET_ACTIONS),
+    note: text(1000).optional(),
+    dept: text(100).optional(),
+    assigneeId: idSchema.nullable().optional(),
+    resolution: text(2000).optional(),
+    responsibleDept: text(100).optional(),
+    cause: text(500).optional(),
+    ourFault: z.boolean().optional(),
+    method: z.enum(REPLY_METHODS).optional(),
+    content: text(2000).optional(),
+    satisfaction: z.number().int().min(1).max(5).optional(),
+    comment: text(1000).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    for (const field of REQUIRED_FIELDS[value.action]) {
+      const v = value[field];
+      if (v === undefined || v === null || v === '') ctx.addIssue({ code: 'custom', message: 'tickets.fieldRequired', path: [field] });
+    }
+  });
+
 
 const kpiRowSchema = z.object({
   /** Month YYYY-MM, category name, department, grade code ('' / 'none' = not set), or 'total'. */

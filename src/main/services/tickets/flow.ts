@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { Grade } from '../../../shared/contract/customer-common';
-import type { TransitionInput } from '../../../shared/contract/tickets';
+import { transitionActionSchema, type TransitionInput } from '../../../shared/contract/tickets';
 import {
   allowedActions,
   DISSATISFIED_MAX,
@@ -329,7 +329,8 @@ export const flowHandlers = {
   'tickets.get': (ctx: ServiceContext, input: ParsedInputOf<'tickets.get'>) => ticketDetail(ctx, ticketScope(ctx), input.id),
   'tickets.transition': (ctx: ServiceContext, input: ParsedInputOf<'tickets.transition'>) => {
     const scope = ticketScope(ctx);
-    const t = applyTransition(ctx, scope, input);
+    // The API validated the input against the per-action shape; this parse only narrows its type.
+    const t = applyTransition(ctx, scope, transitionActionSchema.parse(input));
     return ticketDetail(ctx, scope, t.id);
   },
   'tickets.setPriority': (ctx: ServiceContext, input: ParsedInputOf<'tickets.setPriority'>) => setPriority(ctx, input),
