@@ -9,10 +9,17 @@ export function toHalfWidth(value: string): string {
   return value.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Half-width, trimmed, inner runs of white space (incl. no-break spaces) collapsed to one space. */
+/** Full-width digits and Latin letters → half-width; Chinese punctuation such as （） stays as typed. */
+export function halfWidthAlnum(value: string): string {
+  return value
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/** Trimmed, half-width digits/letters, inner runs of white space (incl. no-break spaces) collapsed to one. */
 export function cleanText(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return toHalfWidth(String(value))
+  return halfWidthAlnum(String(value))
     .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
     .trim();
 }
@@ -24,7 +31,7 @@ export function cleanText(value: string | null | undefined): string {
 export function parseYuanToFen(value: string | number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  const s = cleanText(typeof value === 'number' ? value.toFixed(6) : value).replace(/[¥￥,，\s]|元$/g, '').replace(/^RMB/i, '');
+  const s = toHalfWidth(cleanText(typeof value === 'number' ? value.toFixed(6) : value)).replace(/[¥￥,，\s]|元$/g, '').replace(/^RMB/i, '');
   if (s === '' || !/^-?\d+(\.\d+)?$/.test(s)) return null;
   const negative = s.startsWith('-');
   const [whole = '0', frac = ''] = s.replace('-', '').split('.');
@@ -34,7 +41,7 @@ export function parseYuanToFen(value: string | number | null | undefined): numbe
 
 /** A phone number without spaces, dots or dashes between digit groups; keeps a leading +. */
 export function normalizePhone(value: string | null | undefined): string {
-  const s = cleanText(value).replace(/[\s.\-()（）]/g, '');
+  const s = toHalfWidth(cleanText(value)).replace(/[\s.\-()]/g, '');
   return s;
 }
 
@@ -61,13 +68,13 @@ export function companyNameKey(name: string): string {
 export function normalizeDate(value: string | number | Date | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'number' || /^\d{5}(\.\d+)?$/.test(cleanText(String(value)))) {
+  if (typeof value === 'number' || /^\d{5}(\.\d+)?$/.test(toHalfWidth(cleanText(String(value))))) {
     // Excel's day serial (1900 system): day 25569 is 1970-01-01.
     const serial = Number(value);
     if (!Number.isFinite(serial) || serial < 1) return null;
     return new Date(Math.round((serial - 25569) * 86_400_000)).toISOString().slice(0, 10);
   }
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(cleanText(value));
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(toHalfWidth(cleanText(value)));
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -79,7 +86,7 @@ export function normalizeDate(value: string | number | Date | null | undefined):
 export function normalizePeriod(value: string | number | Date | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 7);
-  const s = cleanText(String(value));
+  const s = toHalfWidth(cleanText(String(value)));
   // An Excel date serial (the cell was typed as a date): take its month.
   if (typeof value === 'number' || /^\d{5}(\.\d+)?$/.test(s)) return normalizeDate(s)?.slice(0, 7) ?? null;
   const m = /^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?$/.exec(s);

@@ -65,7 +65,7 @@ describe('统一社会信用代码 check character (GB 32100)', () => {
 describe('import normalisation', () => {
   it('turns full-width digits and letters half-width and trims/collapses spaces', () => {
     expect(toHalfWidth('ＡＢＣ１２３（）')).toBe('ABC123()');
-    expect(cleanText('  内蒙古\u3000伊利  集团 \u00a0')).toBe('内蒙古 伊利 集团');
+    expect(cleanText('  内蒙古\u3000伊利  集团（股份） １２３ＡＢ \u00a0')).toBe('内蒙古 伊利 集团（股份） 123AB');
     expect(cleanText(null)).toBe('');
   });
 

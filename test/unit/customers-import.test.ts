@@ -1,0 +1,196 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { makeTestApp, tableCounts, type TestApp } from './helpers';
+import { decodeCsv, parseCsv } from '../../src/main/services/customers/import/parse';
+
+const CODE_A = '91110000802100433B';
+const CODE_B = '91350100M000100Y43';
+
+function gbkCsv(lines: string[]): string {
+  return iconv.encode(lines.join('\r\n') + '\r\n', 'gbk').toString('base64');
+}
+
+async function xlsx(rows: (string | number)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Sheet1');
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
+}
+
+async function setup() {
+  const app = makeTestApp();
+  const leader = await app.signIn('leader', 'gaojianguo');
+  const am = await app.signIn('account_manager', 'wangqiang');
+  return { app, leader, am };
+}
+
+async function fail(app: TestApp, method: 'customers.import.commit', input: unknown, token: string) {
+  const r = await app.api.call(method, input, { token });
+  if (r.ok) throw new Error('expected a failure');
+  return r.error;
+}
+
+const HEADER = '客户名称,统一社会信用代码,客户类型,区域,地址,第一责任人,阶段';
+
+describe('customer import', () => {
+  it('reads GBK CSV (as Chinese Excel saves it), reports row-level errors in a dry run and writes nothing', async () => {
+    const { app, leader } = await setup();
+    const bad = gbkCsv([
+      HEADER,
+      ' 呼和浩特金桥电力有限公司 ,９１１１００００８０２１００４３３Ｂ,企业,赛罕区,"呼和浩特市赛罕区大学东街1号,A座",测试wangqiang,签约',
+      '包头北辰物流有限公司,91350100M000100Y44,集团,,,,意向',
+      ',,企业,,,,',
+      '乌海祥泰煤业有限公司,,工厂,,,不存在的人,',
+      '呼和浩特金桥电力(有限公司),,企业,,,,',
+    ]);
+    const before = tableCounts(app.runtime);
+    const preview = await app.call('customers.import.preview', { kind: 'customers', fileName: '客户.csv', base64: bad }, leader.token);
+    expect(preview.encoding).toBe('gb18030');
+    expect(preview.mapping).toMatchObject({ 客户名称: 'name', 统一社会信用代码: 'creditCode', 第一责任人: 'owner', 阶段: 'stage' });
+    expect(preview.totalRows).toBe(5);
+    expect(preview.issues).toEqual([
+      { row: 3, column: '统一社会信用代码', message: '统一社会信用代码“91350100M000100Y44”校验不通过' },
+      { row: 4, column: '客户名称', message: '必填项为空' },
+      { row: 5, column: '客户类型', message: '无法识别的值“工厂”' },
+      { row: 6, column: '客户名称', message: '与第 2 行重复' },
+    ]);
+    expect(preview.sample[0]).toMatchObject({ name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, address: '呼和浩特市赛罕区大学东街1号,A座' });
+    const err = await fail(app, 'customers.import.commit', { kind: 'customers', fileName: '客户.csv', base64: bad }, leader.token);
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toContain('4 处错误');
+    expect(tableCounts(app.runtime)).toEqual(before);
+
+    const en = await app.api.call('customers.import.preview', { kind: 'customers', fileName: '客户.csv', base64: bad }, { token: leader.token, locale: 'en' });
+    expect(en.ok && en.data.issues[1]).toEqual({ row: 4, column: '客户名称', message: 'required value is empty' });
+  });
+
+  it('after fixing the file everything imports as one batch, owners logged; undo removes the batch', async () => {
+    const { app, leader, am } = await setup();
+    const good = gbkCsv([
+      HEADER,
+      '呼和浩特金桥电力有限公司,911100008021004 33B,企业,赛罕区,大学东街1号,测试wangqiang,签约',
+      '包头北辰物流有限公司,91350100M000100Y43,集团,,,,意向',
+    ]);
+    const batch = await app.call('customers.import.commit', { kind: 'customers', fileName: '客户.csv', base64: good }, leader.token);
+    expect(batch).toMatchObject({ created: 2, updated: 0, undone: false, byName: '测试gaojianguo' });
+    const list = await app.call('customers.list', { sort: 'name', dir: 'asc' }, leader.token);
+    expect(list.rows.map((r) => [r.name, r.ownerName, r.stage, r.isKey])).toEqual([
+      ['包头北辰物流有限公司', null, 'intent', true],
+      ['呼和浩特金桥电力有限公司', '测试wangqiang', 'signed', false],
+    ]);
+    const mine = await app.call('customers.list', { owner: 'me' }, am.token);
+    const view = await app.call('customers.get', { id: mine.rows[0]!.id }, am.token);
+    expect(view.ownership[0]).toMatchObject({ kind: 'import', toOwnerId: am.userId, reason: '客户.csv' });
+
+    const undone = await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expect(undone.undone).toBe(true);
+    expect((await app.call('customers.list', {}, leader.token)).total).toBe(0);
+    expect((await app.api.call('customers.import.undo', { id: batch.id }, { token: leader.token })).ok).toBe(false);
+    // The names are free again: a re-import creates them anew.
+    const again = await app.call('customers.import.commit', { kind: 'customers', fileName: '客户.csv', base64: good }, leader.token);
+    expect(again.created).toBe(2);
+  });
+
+  it('rows matching an existing customer by credit code (else name) update it instead of duplicating; undo restores', async () => {
+    const { app, leader } = await setup();
+    const c = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, region: '新城区', address: '旧地址' }, leader.token);
+    const other = await app.call('customers.create', { name: '包头北辰物流有限公司', region: '回民区' }, leader.token);
+    const file = await xlsx([
+      ['客户名称', '统一社会信用代码', '区域', '地址'],
+      ['金桥电力（改名）', CODE_A, '赛罕区', ''],
+      ['包头 北辰物流有限公司', CODE_B, '', '新地址'],
+    ]);
+    const preview = await app.call('customers.import.preview', { kind: 'customers', fileName: 'x.xlsx', base64: file }, leader.token);
+    expect(preview).toMatchObject({ encoding: 'xlsx', toCreate: 0, toUpdate: 2, issueCount: 0 });
+    const batch = await app.call('customers.import.commit', { kind: 'customers', fileName: 'x.xlsx', base64: file }, leader.token);
+    expect(batch).toMatchObject({ created: 0, updated: 2 });
+    const a = (await app.call('customers.get', { id: c.id }, leader.token)).customer;
+    expect(a).toMatchObject({ name: '金桥电力（改名）', region: '赛罕区', address: '旧地址' });
+    const b = (await app.call('customers.get', { id: other.id }, leader.token)).customer;
+    expect(b).toMatchObject({ creditCode: CODE_B, address: '新地址', region: '回民区' });
+    expect((await app.call('customers.list', {}, leader.token)).total).toBe(2);
+
+    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expect((await app.call('customers.get', { id: c.id }, leader.token)).customer).toMatchObject({ name: '呼和浩特金桥电力有限公司', region: '新城区' });
+    expect((await app.call('customers.get', { id: other.id }, leader.token)).customer).toMatchObject({ creditCode: '', address: '' });
+  });
+
+  it("an account manager's import cannot touch another manager's customer: the row says who owns it", async () => {
+    const { app, leader, am } = await setup();
+    const other = await app.signIn('account_manager', 'lina');
+    await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A }, other.token);
+    void leader;
+    const file = gbkCsv(['客户名称,统一社会信用代码', `金桥电力,${CODE_A}`, '新客户甲,']);
+    const preview = await app.call('customers.import.preview', { kind: 'customers', fileName: 'a.csv', base64: file }, am.token);
+    expect(preview.issues).toEqual([{ row: 2, column: '客户名称', message: '客户已存在，第一责任人：测试lina' }]);
+    expect(preview.toCreate).toBe(1);
+  });
+
+  it('imports key people and bills (amounts with separators and full-width digits) and refreshes spend and arrears', async () => {
+    const { app, am } = await setup();
+    const c = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A }, am.token);
+    const people = await xlsx([
+      ['客户名称', '姓名', '职务', '手机', '决策角色', '生日', '主要联系人'],
+      ['呼和浩特金桥电力有限公司', '张建国', '总经理', '139 1234 5678', '决策者', '1970/5/6', '是'],
+      ['呼和浩特金桥电力有限公司', '李红', '信息中心主任', '138-0000-1111', '影响者', '', '否'],
+      ['不存在的客户', '王五', '', '', '', '', ''],
+    ]);
+    const p = await app.call('customers.import.preview', { kind: 'contacts', fileName: 'p.xlsx', base64: people }, am.token);
+    expect(p.issues).toEqual([{ row: 4, column: '客户名称', message: '找不到客户“不存在的客户”' }]);
+    const fixed = await xlsx([
+      ['客户名称', '姓名', '职务', '手机', '决策角色', '生日', '主要联系人'],
+      ['呼和浩特金桥电力有限公司', '张建国', '总经理', '139 1234 5678', '决策者', '1970/5/6', '是'],
+      ['呼和浩特金桥电力有限公司', '李红', '信息中心主任', '138-0000-1111', '影响者', '', '否'],
+    ]);
+    await app.call('customers.import.commit', { kind: 'contacts', fileName: 'p.xlsx', base64: fixed }, am.token);
+    const bills = gbkCsv([
+      '统一社会信用代码,账期,应收金额(元),实收金额(元),缴费日期',
+      `${CODE_A},2025-12,"4,000.00","4,000.00",2026-01-10`,
+      `${CODE_A},2026年1月,３５００,3500,2026/2/11`,
+      `${CODE_A},202602,"2,000",0,`,
+    ]);
+    const batch = await app.call('customers.import.commit', { kind: 'bills', fileName: 'b.csv', base64: bills }, am.token);
+    expect(batch.created).toBe(3);
+    const view = await app.call('customers.get', { id: c.id }, am.token);
+    expect(view.contacts.map((x) => [x.name, x.mobile, x.decisionRole, x.birthday, x.isPrimary])).toEqual([
+      ['张建国', '13912345678', 'decision_maker', '1970-05-06', true],
+      ['李红', '13800001111', 'influencer', null, false],
+    ]);
+    expect(view.bills!.map((b) => [b.period, b.billedFen, b.paidFen])).toEqual([
+      ['2026-02', 200_000, 0],
+      ['2026-01', 350_000, 350_000],
+      ['2025-12', 400_000, 400_000],
+    ]);
+    expect(view.customer).toMatchObject({ monthlySpendFen: 316_667, arrearsFen: 200_000, isKey: true });
+    // Search finds the imported key person.
+    expect((await app.call('customers.list', { query: '张建国' }, am.token)).total).toBe(1);
+    // Undoing the bills batch clears the caches again.
+    await app.call('customers.import.undo', { id: batch.id }, am.token);
+    expect((await app.call('customers.get', { id: c.id }, am.token)).customer).toMatchObject({ monthlySpendFen: 0, arrearsFen: 0 });
+  });
+
+  it('a missing required column is reported once, on the header row', async () => {
+    const { app, leader } = await setup();
+    const file = gbkCsv(['统一社会信用代码,区域', `${CODE_A},赛罕区`]);
+    const preview = await app.call('customers.import.preview', { kind: 'customers', fileName: 'a.csv', base64: file }, leader.token);
+    expect(preview.issues).toEqual([{ row: 1, column: '', message: '缺少必需的列“客户名称”' }]);
+  });
+
+  it('a user mapping can point an unknown header at a field', async () => {
+    const { app, leader } = await setup();
+    const file = gbkCsv(['单位全称', `金桥电力`]);
+    const preview = await app.call('customers.import.preview', { kind: 'customers', fileName: 'a.csv', base64: file, mapping: { 单位全称: 'name' } }, leader.token);
+    expect(preview).toMatchObject({ toCreate: 1, issueCount: 0 });
+  });
+});
+
+describe('CSV decoding', () => {
+  it('detects UTF-8 with and without BOM, and GBK/GB18030', () => {
+    const text = '客户名称,地址\n金桥,"大学东街 ""1"" 号"\n';
+    expect(decodeCsv(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])).text).toBe(text);
+    expect(decodeCsv(iconv.encode(text, 'gbk'))).toEqual({ text, encoding: 'gb18030' });
+    expect(parseCsv(text)).toEqual([['客户名称', '地址'], ['金桥', '大学东街 "1" 号']]);
+  });
+});
