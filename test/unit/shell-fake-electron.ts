@@ -11,7 +11,7 @@ export interface FakeFrame {
 
 export interface FakeEvent {
   senderFrame: FakeFrame | null;
-  sender: { id: number };
+  sender: unknown;
   returnValue?: unknown;
 }
 
@@ -95,3 +95,199 @@ export const contextBridge = {
 };
 
 export const fakeElectron = { ipcMain, ipcRenderer, contextBridge };
+
+/* ---- The lifecycle side (app, session, windows, menu, dialogs), for src/main/index.ts ---- */
+
+type AnyListener = (...args: unknown[]) => unknown;
+
+/** A tiny event emitter that records listeners by name, like Electron's objects. */
+class Emitter {
+  readonly listeners = new Map<string, AnyListener[]>();
+  on(event: string, listener: AnyListener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: AnyListener): this {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]): unknown[] {
+    return (this.listeners.get(event) ?? []).map((listener) => listener(...args));
+  }
+}
+
+export class FakeWebContents extends Emitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  printed: unknown[] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  print(options: unknown, callback: (success: boolean) => void): void {
+    this.printed.push(options);
+    callback(true);
+  }
+}
+
+export class FakeBrowserWindow extends Emitter {
+  static windows: FakeBrowserWindow[] = [];
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.windows;
+  }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.windows.find((window) => window.webContents === contents) ?? null;
+  }
+  readonly webContents = new FakeWebContents();
+  loaded: string | null = null;
+  minimized = false;
+  focused = 0;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  async loadFile(path: string): Promise<void> {
+    this.loaded = `file:${path}`;
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded = url;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  show(): void {}
+  focus(): void {
+    this.focused += 1;
+  }
+}
+
+export const fakeShell = {
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  },
+  async openPath(): Promise<string> {
+    return '';
+  },
+};
+
+export const session = {
+  defaultSession: {
+    headersHook: null as null | ((details: unknown, callback: (response: unknown) => void) => void),
+    permissionRequest: null as null | ((...args: unknown[]) => void),
+    permissionCheck: null as null | ((...args: unknown[]) => boolean),
+    webRequest: {
+      onHeadersReceived(hook: (details: unknown, callback: (response: unknown) => void) => void) {
+        session.defaultSession.headersHook = hook;
+      },
+    },
+    setPermissionRequestHandler(handler: (...args: unknown[]) => void) {
+      session.defaultSession.permissionRequest = handler;
+    },
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+      session.defaultSession.permissionCheck = handler;
+    },
+  },
+};
+
+export const menuState = { template: null as unknown[] | null };
+export const Menu = {
+  buildFromTemplate(template: unknown[]) {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] }) {
+    menuState.template = menu.template;
+  },
+};
+
+export const dialogState = { errors: [] as string[][], messages: [] as unknown[] };
+export const dialog = {
+  showErrorBox(title: string, body: string) {
+    dialogState.errors.push([title, body]);
+  },
+  async showMessageBox(...args: unknown[]) {
+    dialogState.messages.push(args.at(-1));
+    return { response: 0 };
+  },
+  async showSaveDialog() {
+    return { canceled: true };
+  },
+};
+
+export class Notification {
+  static isSupported(): boolean {
+    return false;
+  }
+  show(): void {}
+}
+
+class FakeApp extends Emitter {
+  isPackaged = false;
+  paths = new Map<string, string>();
+  appPath = '';
+  lockAvailable = true;
+  sandboxed = false;
+  exitCode: number | null = null;
+  quitCalls = 0;
+  private readyResolve: (() => void) | null = null;
+  private readyPromise: Promise<void> = new Promise((done) => (this.readyResolve = done));
+  getPath(name: string): string {
+    const path = this.paths.get(name);
+    if (!path) throw new Error(`no path ${name}`);
+    return path;
+  }
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  getName(): string {
+    return 'KAM Desk';
+  }
+  getVersion(): string {
+    return '0.1.0';
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.lockAvailable;
+  }
+  enableSandbox(): void {
+    this.sandboxed = true;
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  /** The test says when Electron is ready. */
+  becomeReady(): void {
+    this.readyResolve?.();
+  }
+  quit(): void {
+    this.quitCalls += 1;
+  }
+  exit(code: number): void {
+    this.exitCode = code;
+  }
+  reset(): void {
+    this.listeners.clear();
+    this.paths.clear();
+    this.isPackaged = false;
+    this.lockAvailable = true;
+    this.sandboxed = false;
+    this.exitCode = null;
+    this.quitCalls = 0;
+    this.readyPromise = new Promise((done) => (this.readyResolve = done));
+  }
+}
+
+export const app = new FakeApp();
+
+Object.assign(fakeElectron, {
+  app,
+  session,
+  BrowserWindow: FakeBrowserWindow,
+  Menu,
+  dialog,
+  Notification,
+  shell: fakeShell,
+});
