@@ -58,7 +58,9 @@ describe('the installer configuration (electron-builder.yml)', () => {
       expect.objectContaining({ from: 'src/main/db/migrations', to: 'migrations' }),
     );
     expect(existsSync(join(root, 'src/main/db/migrations/meta/_journal.json'))).toBe(true);
-    expect(readFileSync(join(root, 'src/main/db/open.ts'), 'utf8')).toMatch(/resourcesPath[^\n]*'migrations'/);
+    expect(readFileSync(join(root, 'src/main/db/open.ts'), 'utf8')).toMatch(
+      /resourcesPath[^\n]*'migrations'/,
+    );
   });
 
   it('rebuilds better-sqlite3 for Electron and keeps its binary outside the asar', () => {
