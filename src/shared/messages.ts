@@ -198,6 +198,51 @@ export const messages: Record<string, Record<Locale, string>> = {
   'import.paidOverBilled': { 'zh-CN': '实收金额大于应收金额', en: 'paid is more than billed' },
   'import.alreadyUndone': { 'zh-CN': '该批次已撤销。', en: 'This batch has already been undone.' },
   'import.notYourBatch': { 'zh-CN': '只能撤销自己导入的批次。', en: 'You can undo only your own imports.' },
+  // headquarters sync (issue #6)
+  'sync.error.NOT_CONFIGURED': {
+    'zh-CN': '尚未设置总部同步：请管理员在“同步设置”中填写总部地址和设备令牌。',
+    en: 'Headquarters sync is not set up: an administrator should enter the HQ address and device token in Sync settings.',
+  },
+  'sync.error.NETWORK': {
+    'zh-CN': '无法连接总部服务器。请检查网络和总部地址；数据已保存在本机，恢复连接后会自动同步。',
+    en: 'Cannot reach the headquarters server. Check the network and the HQ address; your data is kept here and syncs automatically once connected.',
+  },
+  'sync.error.UNAUTHORIZED': {
+    'zh-CN': '总部拒绝了本设备的令牌（令牌错误或已吊销）。请向总部索取新的设备令牌并在“同步设置”中填写。',
+    en: 'Headquarters refused this device token (wrong or revoked). Ask HQ for a new device token and enter it in Sync settings.',
+  },
+  'sync.error.UPDATE_REQUIRED': {
+    'zh-CN': '总部需要更新版本的 KAM Desk 才能继续同步，请升级本软件。数据已保存在本机，不会丢失。',
+    en: 'Headquarters needs a newer KAM Desk to continue syncing; please update the app. Your data is kept here and nothing is lost.',
+  },
+  'sync.error.BRANCH_MISMATCH': {
+    'zh-CN': '该设备令牌登记的分公司已绑定到另一个数据库。请确认令牌属于本分公司，或请总部为本机登记新设备。',
+    en: 'The branch this token is registered for is bound to another database. Check the token belongs to this branch, or ask HQ to register this computer.',
+  },
+  'sync.error.BAD_REQUEST': {
+    'zh-CN': '总部拒绝了同步请求。请升级本软件，若仍失败请联系总部管理员。',
+    en: 'Headquarters rejected the sync request. Update the app, and contact the HQ administrator if it persists.',
+  },
+  'sync.error.BAD_RESPONSE': {
+    'zh-CN': '总部返回了无法识别的数据，可能地址填错或版本不匹配。请检查总部地址。',
+    en: 'Headquarters answered with data this app cannot read; the address may be wrong or the versions differ. Check the HQ address.',
+  },
+  'sync.error.NOT_FOUND': {
+    'zh-CN': '该地址没有总部同步服务，请检查总部地址。',
+    en: 'There is no HQ sync service at this address; check the HQ address.',
+  },
+  'sync.error.INTERNAL': {
+    'zh-CN': '总部服务器出错，本次同步未完成。稍后会自动重试；若持续失败请联系总部管理员。',
+    en: 'The headquarters server failed and this sync did not finish. It retries automatically; contact the HQ administrator if it keeps failing.',
+  },
+  'sync.error.CLOCK_AHEAD': {
+    'zh-CN': '本机时间比总部快太多，{pending} 条修改暂缓上传。请校正电脑的日期和时间，修改会在之后自动上传。',
+    en: "This computer's clock is too far ahead of headquarters; {pending} changes are held back. Correct the computer's date and time; they upload automatically afterwards.",
+  },
+  'sync.error.APPLY': {
+    'zh-CN': '部分从总部收到的记录无法写入本机，其余已同步。请联系管理员查看日志。',
+    en: 'Some records received from headquarters could not be stored here; the rest synced. Ask an administrator to check the log.',
+  },
   // red channel: SLA engine and tickets (issue #4)
   'sla.calendar.badHours': {
     'zh-CN': '工作时段有误：每段须在 00:00–24:00 之间且开始早于结束',

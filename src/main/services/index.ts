@@ -10,6 +10,7 @@ import { customersHandlers } from './customers';
 import { reportsHandlers } from './reports';
 import { ticketsHandlers } from './tickets';
 import { notificationsHandlers } from './notifications';
+import { syncHandlers } from './sync';
 
 export type Handler<M extends MethodName> = (
   ctx: ServiceContext,
@@ -36,4 +37,5 @@ export const handlers: HandlerMap = {
   ...reportsHandlers,
   ...ticketsHandlers,
   ...notificationsHandlers,
+  ...syncHandlers,
 };

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { auditLog, syncOutbox } from '../db/schema';
 import type { SYNC_COLUMN_KEYS } from '../db/schema/base';
 import { isoNow, type ServiceContext } from './context';
+import { recordColumnClocks } from './sync/clocks';
 
 /**
  * The one write path for synced tables (ARCHITECTURE.md, data rules). Each function writes the row,
@@ -80,6 +81,8 @@ function appendOutbox(ctx: ServiceContext, table: SyncTable, rowId: string, cols
       createdAt: isoNow(ctx),
     })
     .run();
+  // Per-column clocks let a later pull keep this edit when HQ sends an older value of the same column.
+  recordColumnClocks(ctx.db, getTableName(table), rowId, Object.keys(cols), hlc);
 }
 
 /** Inserts a row of a synced table through the write path and returns it. */

@@ -8,6 +8,7 @@ import { customersContract } from './customers';
 import { reportsContract } from './reports';
 import { ticketsContract } from './tickets';
 import { notificationsContract } from './notifications';
+import { syncContract } from './sync';
 
 /** Every API method, by name. Adding a method touches its domain file here and its service. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...reportsContract,
   ...ticketsContract,
   ...notificationsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;
