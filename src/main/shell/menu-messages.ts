@@ -32,7 +32,7 @@ const zhCN = {
   'dialog.aboutTitle': '关于 KAM Desk',
   'dialog.aboutDetail': '版本 {version}\nElectron {electron}\n数据目录：{dataDir}',
   'dialog.ok': '确定',
-  'update.noUrl': '尚未设置更新服务器地址：请管理员在“设置 → 分公司设置”中填写更新地址。',
+  'update.noUrl': '尚未设置更新服务器地址：请管理员在“设置 → 分公司设置”中填写“更新服务器地址”。',
   'update.notPackaged': '开发模式下不检查更新。',
   'update.downloading': '发现新版本 {version}，正在后台下载，完成后会提示您；退出时自动安装。',
   'update.upToDate': '当前已是最新版本（{version}）。',
@@ -79,7 +79,7 @@ const en: Record<ShellMessageKey, string> = {
   'dialog.aboutDetail': 'Version {version}\nElectron {electron}\nData folder: {dataDir}',
   'dialog.ok': 'OK',
   'update.noUrl':
-    'No update server is set: an administrator can enter the update URL under Settings → Branch settings.',
+    'No update server is set: an administrator can enter the "Update server address" under Settings → Branch settings.',
   'update.notPackaged': 'Updates are not checked in development mode.',
   'update.downloading':
     'Version {version} is available and downloading in the background; you will be told when it is ready. It installs when you quit.',
