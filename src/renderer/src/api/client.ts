@@ -33,7 +33,10 @@ async function fetchTransport(method: string, input: unknown, meta: CallMeta): P
   try {
     return (await response.json()) as RpcResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: i18n.t('errors.badResponse', { status: response.status }) } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: i18n.t('errors.badResponse', { status: response.status }) },
+    };
   }
 }
 
@@ -41,7 +44,9 @@ function buildFetchBridge(): KamBridge {
   // One function per method, created on first use; the contract's types make it a KamBridge.
   return new Proxy({} as KamBridge, {
     get: (_target, name) =>
-      typeof name === 'string' ? (input: unknown, meta?: CallMeta) => fetchTransport(name, input, meta ?? {}) : undefined,
+      typeof name === 'string'
+        ? (input: unknown, meta?: CallMeta) => fetchTransport(name, input, meta ?? {})
+        : undefined,
   });
 }
 

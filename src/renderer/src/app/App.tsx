@@ -14,6 +14,8 @@ import { BranchSettingsPage } from '../features/settings/BranchSettingsPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { AboutPage } from '../features/system/AboutPage';
 import { NotFoundPage } from './NotFoundPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { ReportPage } from '../features/reports/ReportPage';
 import { CustomersRoutes } from '../features/customers/CustomersRoutes';
 
 function FullPageLoader() {
@@ -71,7 +73,8 @@ export function App() {
             <Route path="agents" element={<PendingModulePage module="agents" />} />
             <Route path="managers" element={<PendingModulePage module="managers" />} />
             <Route path="market" element={<PendingModulePage module="market" />} />
-            <Route path="reports" element={<PendingModulePage module="reports" />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="reports/:reportId" element={<ReportPage />} />
             <Route
               path="admin/users"
               element={

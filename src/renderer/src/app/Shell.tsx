@@ -13,7 +13,9 @@ import { UserMenu } from './UserMenu';
 import { GlobalSearch, SearchButton } from './GlobalSearch';
 
 function isActive(item: NavItem, pathname: string): boolean {
-  return item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+  return item.path === '/'
+    ? pathname === '/'
+    : pathname === item.path || pathname.startsWith(`${item.path}/`);
 }
 
 function NavItems({ items }: { items: NavItem[] }) {
@@ -37,7 +39,10 @@ function NavItems({ items }: { items: NavItem[] }) {
 export function Shell() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const branch = useQuery({ queryKey: ['settings.getBranch'], queryFn: () => call('settings.getBranch', {}) });
+  const branch = useQuery({
+    queryKey: ['settings.getBranch'],
+    queryFn: () => call('settings.getBranch', {}),
+  });
 
   // Refresh the stored user (role or name may have changed); an expired token ends the session here.
   const me = useQuery({ queryKey: ['auth.me'], queryFn: () => call('auth.me', {}), staleTime: 0 });

@@ -19,15 +19,7 @@ import type { Role } from '../../../shared/roles';
 
 /** Modules of DOMAIN.md that are still to be built: their page says so and what they will cover. */
 export type PendingModuleKey =
-  | 'customers'
-  | 'green'
-  | 'yellow'
-  | 'red'
-  | 'agents'
-  | 'managers'
-  | 'market'
-  | 'reports'
-  | 'sync';
+  'customers' | 'green' | 'yellow' | 'red' | 'agents' | 'managers' | 'market' | 'reports' | 'sync';
 
 export type NavKey = 'home' | PendingModuleKey | 'users' | 'branch' | 'audit' | 'about';
 
@@ -71,11 +63,9 @@ export const PENDING_MODULES: PendingModuleKey[] = [
   'agents',
   'managers',
   'market',
-  'reports',
   'sync',
 ];
 
 export function visibleTo(item: NavItem, role: Role): boolean {
   return !item.roles || item.roles.includes(role);
 }
-

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 const CJK_STACK = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 
@@ -15,5 +15,7 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'sm' } },
     Button: { defaultProps: { size: 'sm' } },
     Modal: { defaultProps: { centered: true } },
+    // Upper-case labels suit neither Chinese nor role names.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
   },
 });

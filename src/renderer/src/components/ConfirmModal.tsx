@@ -13,7 +13,13 @@ export function ConfirmModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="sm">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+      size="sm"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -25,7 +31,12 @@ export function ConfirmModal(props: {
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color={props.danger ? 'red' : undefined} loading={props.loading} data-autofocus>
+          <Button
+            type="submit"
+            color={props.danger ? 'red' : undefined}
+            loading={props.loading}
+            data-autofocus
+          >
             {t('common.confirm')}
           </Button>
         </Group>

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { Group, Text, Title } from '@mantine/core';
 
 /** The title row of every page: the module's name (an h2 for screen readers and tests) and its actions. */
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <Group justify="space-between" align="flex-end" mb="md" wrap="nowrap">
       <div>

@@ -5,7 +5,12 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 
 /** The frame of the sign-in and first-run screens: product name, branch, language, then the form. */
-export function AuthLayout({ title, subtitle, width = 400, children }: {
+export function AuthLayout({
+  title,
+  subtitle,
+  width = 400,
+  children,
+}: {
   title: string;
   subtitle?: string;
   width?: number;

@@ -35,7 +35,12 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     },
   });
   return (
-    <Modal opened={opened} onClose={close} title={t('changePassword.title')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('changePassword.title')}
+    >
       <form noValidate onSubmit={form.onSubmit((values) => change.mutate(values))}>
         <Stack gap="sm">
           <PasswordInput
@@ -50,7 +55,11 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             autoComplete="new-password"
             {...form.getInputProps('newPassword')}
           />
-          <PasswordInput label={t('changePassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <PasswordInput
+            label={t('changePassword.confirm')}
+            autoComplete="new-password"
+            {...form.getInputProps('confirm')}
+          />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

@@ -69,7 +69,11 @@ export function LoginPage() {
             data-autofocus
             {...form.getInputProps('username')}
           />
-          <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" loading={login.isPending} fullWidth mt="xs">
             {t('login.submit')}
           </Button>

@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Checkbox, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
@@ -88,7 +99,12 @@ export function SetupPage() {
             {t('setup.adminSection')}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput label={t('setup.username')} required autoComplete="username" {...form.getInputProps('username')} />
+            <TextInput
+              label={t('setup.username')}
+              required
+              autoComplete="username"
+              {...form.getInputProps('username')}
+            />
             <TextInput label={t('setup.displayName')} required {...form.getInputProps('displayName')} />
             <PasswordInput
               label={t('setup.password')}
@@ -101,7 +117,7 @@ export function SetupPage() {
               label={t('setup.confirm')}
               required
               autoComplete="new-password"
-              description=" "
+              description={t('setup.confirmHint')}
               {...form.getInputProps('confirm')}
             />
           </SimpleGrid>

@@ -51,7 +51,10 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
               <Table.Td>
                 <Code>{key}</Code>
               </Table.Td>
-              <Table.Td c={isChanged && key in before ? 'red.7' : 'dimmed'} style={{ wordBreak: 'break-all' }}>
+              <Table.Td
+                c={isChanged && key in before ? 'red.7' : 'dimmed'}
+                style={{ wordBreak: 'break-all' }}
+              >
                 {show(before[key])}
               </Table.Td>
               <Table.Td

@@ -38,6 +38,9 @@ export function AuditLogPage() {
   const actors = useQuery({ queryKey: ['users.options', {}], queryFn: () => call('users.options', {}) });
   const names = useQuery({ queryKey: ['audit.entities'], queryFn: () => call('audit.entities', {}) });
   const [from, to] = range;
+  // Table names as people say them; a table this build does not know is shown as is.
+  const entityNames = t('audit.entityNames', { returnObjects: true }) as Record<string, string>;
+  const entityLabel = (entity: string) => entityNames[entity] ?? entity;
   const input = {
     actorId: actorId ?? undefined,
     entity: entity ?? undefined,
@@ -54,10 +57,12 @@ export function AuditLogPage() {
     placeholderData: keepPreviousData,
   });
 
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <Stack gap={0}>
@@ -79,7 +84,7 @@ export function AuditLogPage() {
             aria-label={t('audit.entity')}
             placeholder={t('audit.allEntities')}
             clearable
-            data={names.data?.entities ?? []}
+            data={(names.data?.entities ?? []).map((e) => ({ value: e, label: entityLabel(e) }))}
             value={entity}
             onChange={filter(setEntity)}
           />
@@ -128,7 +133,9 @@ export function AuditLogPage() {
         recordsPerPage={PAGE_SIZE}
         page={page}
         onPageChange={setPage}
-        paginationText={({ from: a, to: b, totalRecords }) => t('common.pageRange', { from: a, to: b, total: totalRecords })}
+        paginationText={({ from: a, to: b, totalRecords }) =>
+          t('common.pageRange', { from: a, to: b, total: totalRecords })
+        }
         noRecordsText={t('audit.empty')}
         rowExpansion={{
           allowMultiple: true,
@@ -137,7 +144,12 @@ export function AuditLogPage() {
         }}
         columns={[
           { accessor: 'at', title: t('audit.at'), width: 140, render: (r) => formatDateTime(r.at) },
-          { accessor: 'actorName', title: t('audit.actor'), width: 120, render: (r) => r.actorName ?? t('audit.system') },
+          {
+            accessor: 'actorName',
+            title: t('audit.actor'),
+            width: 120,
+            render: (r) => r.actorName ?? t('audit.system'),
+          },
           {
             accessor: 'action',
             title: t('audit.action'),
@@ -149,7 +161,7 @@ export function AuditLogPage() {
             ),
           },
           { accessor: 'method', title: t('audit.method'), width: 180 },
-          { accessor: 'entity', title: t('audit.entity'), width: 120 },
+          { accessor: 'entity', title: t('audit.entity'), width: 120, render: (r) => entityLabel(r.entity) },
           {
             accessor: 'summary',
             title: t('audit.summary'),
@@ -171,6 +183,9 @@ function summarize(entry: AuditEntry): string {
   const before = entry.before ?? {};
   const name = after.displayName ?? before.displayName ?? after.username ?? before.username;
   const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
-  const parts = [typeof name === 'string' ? name : null, entry.action === 'update' ? changed.join(', ') : null];
-  return parts.filter(Boolean).join(' · ') || entry.entityId;
+  const parts = [
+    typeof name === 'string' ? name : null,
+    entry.action === 'update' ? changed.join(', ') : null,
+  ];
+  return parts.filter(Boolean).join(' · ') || '—';
 }

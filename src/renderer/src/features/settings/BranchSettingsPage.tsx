@@ -1,5 +1,16 @@
 import { useEffect } from 'react';
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Skeleton, Stack, TagsInput, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
@@ -15,9 +26,19 @@ export function BranchSettingsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const canEdit = useHasRole(['admin']);
-  const settings = useQuery({ queryKey: ['settings.getBranch'], queryFn: () => call('settings.getBranch', {}) });
+  const settings = useQuery({
+    queryKey: ['settings.getBranch'],
+    queryFn: () => call('settings.getBranch', {}),
+  });
   const form = useForm<BranchSettings>({
-    initialValues: { branchCode: '', branchName: '', regions: [], industries: [], sessionIdleMinutes: 30, updateUrl: '' },
+    initialValues: {
+      branchCode: '',
+      branchName: '',
+      regions: [],
+      industries: [],
+      sessionIdleMinutes: 30,
+      updateUrl: '',
+    },
     validate: {
       branchCode: (v) => (/^[A-Z0-9]{2,10}$/.test(v.trim()) ? null : t('setup.branchCodeFormat')),
       branchName: (v) => (v.trim() ? null : t('common.required')),
@@ -68,7 +89,12 @@ export function BranchSettingsPage() {
                 {...form.getInputProps('branchCode')}
                 onChange={(e) => form.setFieldValue('branchCode', e.currentTarget.value.toUpperCase())}
               />
-              <TextInput label={t('setup.branchName')} description=" " readOnly={!canEdit} {...form.getInputProps('branchName')} />
+              <TextInput
+                label={t('setup.branchName')}
+                description={t('setup.branchNameHint')}
+                readOnly={!canEdit}
+                {...form.getInputProps('branchName')}
+              />
             </SimpleGrid>
             <TagsInput
               label={t('branch.regions')}
@@ -108,7 +134,11 @@ export function BranchSettingsPage() {
             </SimpleGrid>
             {canEdit && (
               <Group justify="flex-end">
-                <Button variant="default" disabled={!form.isDirty()} onClick={() => settings.data && form.setValues(settings.data)}>
+                <Button
+                  variant="default"
+                  disabled={!form.isDirty()}
+                  onClick={() => settings.data && form.setValues(settings.data)}
+                >
                   {t('common.revert')}
                 </Button>
                 <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>

@@ -35,7 +35,12 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     },
   });
   return (
-    <Modal opened={!!user} onClose={onClose} title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={!!user}
+      onClose={onClose}
+      title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}
+    >
       <form noValidate onSubmit={form.onSubmit((v) => reset.mutate(v.password))}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -48,7 +53,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
             data-autofocus
             {...form.getInputProps('password')}
           />
-          <PasswordInput label={t('changePassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+          <PasswordInput
+            label={t('changePassword.confirm')}
+            autoComplete="new-password"
+            {...form.getInputProps('confirm')}
+          />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

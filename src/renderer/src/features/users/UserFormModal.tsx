@@ -1,5 +1,15 @@
 import { useEffect } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +47,10 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const isCreate = editing?.mode === 'create';
-  const branch = useQuery({ queryKey: ['settings.getBranch'], queryFn: () => call('settings.getBranch', {}) });
+  const branch = useQuery({
+    queryKey: ['settings.getBranch'],
+    queryFn: () => call('settings.getBranch', {}),
+  });
   const form = useForm<Values & { formError: string }>({
     initialValues: { ...EMPTY, formError: '' },
     validate: {
@@ -74,7 +87,11 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
         ? call('users.update', { id: editing.user.id, ...profile })
         : call('users.create', { username: username.trim(), password, ...profile }),
     onSuccess: (user) => {
-      notifySuccess(isCreate ? t('users.created', { name: user.displayName }) : t('users.saved', { name: user.displayName }));
+      notifySuccess(
+        isCreate
+          ? t('users.created', { name: user.displayName })
+          : t('users.saved', { name: user.displayName }),
+      );
       void queryClient.invalidateQueries({ queryKey: ['users.list'] });
       void queryClient.invalidateQueries({ queryKey: ['users.options'] });
       onClose();
@@ -88,14 +105,20 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
 
   const regions = branch.data?.regions ?? [];
   const currentRegion = form.values.region;
-  const regionOptions = currentRegion && !regions.includes(currentRegion) ? [currentRegion, ...regions] : regions;
+  const regionOptions =
+    currentRegion && !regions.includes(currentRegion) ? [currentRegion, ...regions] : regions;
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={!!editing}
       onClose={onClose}
       size="lg"
-      title={isCreate ? t('users.create') : t('users.editTitle', { name: editing?.mode === 'edit' ? editing.user.displayName : '' })}
+      title={
+        isCreate
+          ? t('users.create')
+          : t('users.editTitle', { name: editing?.mode === 'edit' ? editing.user.displayName : '' })
+      }
     >
       <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
         <Stack gap="sm">
@@ -115,9 +138,20 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
                 {...form.getInputProps('username')}
               />
             ) : (
-              <TextInput label={t('users.fields.username')} value={editing?.mode === 'edit' ? editing.user.username : ''} readOnly disabled />
+              <TextInput
+                label={t('users.fields.username')}
+                value={editing?.mode === 'edit' ? editing.user.username : ''}
+                description={t('users.usernameFixed')}
+                readOnly
+                disabled
+              />
             )}
-            <TextInput label={t('users.fields.displayName')} required description=" " {...form.getInputProps('displayName')} />
+            <TextInput
+              label={t('users.fields.displayName')}
+              required
+              description={t('users.displayNameHint')}
+              {...form.getInputProps('displayName')}
+            />
             {isCreate && (
               <PasswordInput
                 label={t('users.initialPassword')}
@@ -131,7 +165,7 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
               label={t('users.fields.role')}
               required
               allowDeselect={false}
-              description={isCreate ? ' ' : undefined}
+              description={t('users.roleHint')}
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               {...form.getInputProps('role')}
             />

@@ -4,7 +4,15 @@ import { ActionIcon, Button, Group, Menu, Select, Stack, Text, TextInput } from 
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable } from 'mantine-datatable';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconDots, IconEdit, IconKey, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconEdit,
+  IconKey,
+  IconPlus,
+  IconSearch,
+  IconUserCheck,
+  IconUserOff,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/roles';
@@ -148,11 +156,21 @@ export function UsersPage() {
         recordsPerPage={PAGE_SIZE}
         page={page}
         onPageChange={setPage}
-        paginationText={({ from, to, totalRecords }) => t('common.pageRange', { from, to, total: totalRecords })}
+        paginationText={({ from, to, totalRecords }) =>
+          t('common.pageRange', { from, to, total: totalRecords })
+        }
         noRecordsText={t('users.empty')}
         onRowDoubleClick={isAdmin ? ({ record }) => setEditing({ mode: 'edit', user: record }) : undefined}
         columns={[
-          { accessor: 'displayName', title: t('users.fields.displayName'), render: (u) => <Text size="sm" fw={500}>{u.displayName}</Text> },
+          {
+            accessor: 'displayName',
+            title: t('users.fields.displayName'),
+            render: (u) => (
+              <Text size="sm" fw={500}>
+                {u.displayName}
+              </Text>
+            ),
+          },
           { accessor: 'username', title: t('users.fields.username') },
           { accessor: 'role', title: t('users.fields.role'), render: (u) => <RoleBadge role={u.role} /> },
           { accessor: 'department', title: t('users.fields.department') },
@@ -164,7 +182,11 @@ export function UsersPage() {
             title: t('users.fields.state'),
             render: (u) => <UserStateBadge active={u.active} lockedUntil={u.lockedUntil} />,
           },
-          { accessor: 'lastLoginAt', title: t('users.fields.lastLoginAt'), render: (u) => formatDateTime(u.lastLoginAt) },
+          {
+            accessor: 'lastLoginAt',
+            title: t('users.fields.lastLoginAt'),
+            render: (u) => formatDateTime(u.lastLoginAt),
+          },
           {
             accessor: 'actions',
             title: '',
@@ -174,12 +196,19 @@ export function UsersPage() {
             render: (u) => (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.displayName })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t('users.actionsFor', { name: u.displayName })}
+                  >
                     <IconDots size={16} />
                   </ActionIcon>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => setEditing({ mode: 'edit', user: u })}>
+                  <Menu.Item
+                    leftSection={<IconEdit size={16} />}
+                    onClick={() => setEditing({ mode: 'edit', user: u })}
+                  >
                     {t('users.edit')}
                   </Menu.Item>
                   <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>

@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { ADMIN_PASSWORD, SERVERS, urlOf } from './test/e2e/servers';
+
+// Each run starts its servers on brand-new data directories, so every spec sees a known state.
+const freshDir = (name: string) => mkdtempSync(join(tmpdir(), `kam-e2e-${name}-`));
+
+function server(name: keyof typeof SERVERS, extra: string[], env: Record<string, string> = {}) {
+  return {
+    command: [
+      'node --import tsx src/main/web-cli.ts',
+      `--data-dir ${freshDir(name)}`,
+      `--port ${SERVERS[name].port}`,
+      ...extra,
+    ].join(' '),
+    url: `${urlOf(name)}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: { ...env, KAM_ADMIN_PASSWORD: env.KAM_ADMIN_PASSWORD ?? '' },
+  };
+}
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/artifacts',
+  globalSetup: './test/e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: urlOf('firstRun') } },
+    { name: 'admin', testMatch: /(auth|users|api)\.spec\.ts/, use: { baseURL: urlOf('admin') } },
+    { name: 'demo', testMatch: /(modules|language|roles|search)\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+  ],
+  webServer: [
+    server('firstRun', []),
+    server('admin', [], { KAM_ADMIN_PASSWORD: ADMIN_PASSWORD }),
+    server('demo', ['--demo'], { KAM_ADMIN_PASSWORD: ADMIN_PASSWORD }),
+  ],
+});
