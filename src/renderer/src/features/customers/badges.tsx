@@ -94,3 +94,19 @@ export function PoolBadge() {
     </Badge>
   );
 }
+
+/** The key flag as a compact star for dense tables (its meaning in the tooltip and for screen readers). */
+export function KeyStar({ isKey }: { isKey: boolean }) {
+  const { t } = useTranslation();
+  if (!isKey) return null;
+  return (
+    <Tooltip label={t('customers.keyFlag')}>
+      <IconStarFilled
+        size={15}
+        color="var(--mantine-color-orange-6)"
+        aria-label={t('customers.keyFlag')}
+        role="img"
+      />
+    </Tooltip>
+  );
+}

@@ -231,7 +231,7 @@ export function EvaluationPage() {
             {
               accessor: 'onTimeRatio',
               title: t('customers.sections.bills.onTimeRatio'),
-              width: 80,
+              width: 100,
               textAlign: 'right',
               render: (r) => formatRatio(r.onTimeRatio),
             },

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../lib/format';
 import { CustomersTabs } from '../CustomersTabs';
 import { useInvalidateCustomers } from '../hooks';
 import { Money } from '../Money';
+import { PoolBadge } from '../badges';
 
 type Kind = (typeof WARNING_KINDS)[number];
 type Warning = OutputOf<'customers.warnings.list'>['rows'][number];
@@ -146,7 +147,7 @@ export function WarningsPage() {
             accessor: 'ownerName',
             title: t('customers.fields.owner'),
             width: 90,
-            render: (w) => w.ownerName ?? '—',
+            render: (w) => w.ownerName ?? <PoolBadge />,
           },
           {
             accessor: 'raisedAt',

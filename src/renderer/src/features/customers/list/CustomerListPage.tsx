@@ -20,7 +20,7 @@ import { useHasRole } from '../../../app/auth/useSession';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
-import { GradeBadge, KeyBadge, PoolBadge, StageBadge, TypeBadge } from '../badges';
+import { GradeBadge, KeyStar, PoolBadge, StageBadge, TypeBadge } from '../badges';
 import { downloadBase64, XLSX_MIME } from '../download';
 import { Money } from '../Money';
 import { useCustomerList, useInvalidateCustomers } from '../hooks';
@@ -150,11 +150,11 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         }
       />
       <CustomersTabs />
-      <Group gap="xs" mb="xs" wrap="nowrap" align="flex-end">
+      <Group gap={6} mb="xs" wrap="wrap" align="flex-end">
         <TextInput
           ref={searchRef}
           size="xs"
-          w={280}
+          w={300}
           leftSection={<IconSearch size={14} />}
           placeholder={t('customers.list.searchPlaceholder')}
           aria-label={t('customers.list.search')}
@@ -227,7 +227,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         verticalSpacing={4}
         horizontalSpacing="xs"
         fz="sm"
-        height="calc(100vh - 220px)"
+        height={`calc(100vh - ${selected.length ? 262 : 222}px)`}
         fetching={list.isFetching}
         records={rows}
         totalRecords={list.data?.total ?? 0}
@@ -265,7 +265,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             accessor: 'name',
             title: t('customers.fields.name'),
             sortable: true,
-            width: 240,
+            width: 210,
             ellipsis: true,
             render: (c) => (
               <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
@@ -279,12 +279,12 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             width: 90,
             render: (c) => <TypeBadge type={c.type} />,
           },
-          { accessor: 'industry', title: t('customers.fields.industry'), width: 90, ellipsis: true },
-          { accessor: 'region', title: t('customers.fields.region'), width: 80, ellipsis: true },
+          { accessor: 'industry', title: t('customers.fields.industry'), width: 78, ellipsis: true },
+          { accessor: 'region', title: t('customers.fields.region'), width: 76, ellipsis: true },
           {
             accessor: 'ownerName',
             title: t('customers.fields.owner'),
-            width: 90,
+            width: 84,
             render: (c) => c.ownerName ?? <PoolBadge />,
           },
           {
@@ -298,20 +298,22 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             accessor: 'grade',
             title: t('customers.fields.grade'),
             sortable: true,
-            width: 110,
-            render: (c) => (
-              <Group gap={4} wrap="nowrap">
-                <GradeBadge grade={c.grade} />
-                <KeyBadge isKey={c.isKey} />
-              </Group>
-            ),
+            width: 84,
+            render: (c) => <GradeBadge grade={c.grade} />,
+          },
+          {
+            accessor: 'isKey',
+            title: t('customers.keyFlag'),
+            width: 58,
+            textAlign: 'center',
+            render: (c) => <KeyStar isKey={c.isKey} />,
           },
           {
             accessor: 'monthlySpendFen',
             title: t('customers.fields.monthlySpend'),
             sortable: true,
             textAlign: 'right',
-            width: 120,
+            width: 112,
             render: (c) => <Money fen={c.monthlySpendFen} />,
           },
           {
@@ -319,14 +321,14 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             title: t('customers.fields.arrears'),
             sortable: true,
             textAlign: 'right',
-            width: 110,
+            width: 100,
             render: (c) => <Money fen={c.arrearsFen} danger />,
           },
           {
             accessor: 'updatedAt',
             title: t('customers.fields.updatedAt'),
             sortable: true,
-            width: 130,
+            width: 128,
             render: (c) => formatDateTime(c.updatedAt),
           },
         ]}

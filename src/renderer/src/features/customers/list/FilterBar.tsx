@@ -51,10 +51,10 @@ export function FilterBar({
   const common = { size: 'xs' as const, clearable: true, comboboxProps: { withinPortal: true } };
 
   return (
-    <Group gap={6} wrap="wrap" align="flex-end">
+    <>
       <MultiSelect
         {...common}
-        w={150}
+        w={128}
         aria-label={t('customers.fields.grade')}
         placeholder={filters.grade?.length ? undefined : t('customers.fields.grade')}
         data={[...GRADES, 'none'].map((g) => ({ value: g, label: t(`customers.grade.${g as GradeFilter}`) }))}
@@ -63,7 +63,7 @@ export function FilterBar({
       />
       <MultiSelect
         {...common}
-        w={150}
+        w={128}
         aria-label={t('customers.fields.stage')}
         placeholder={filters.stage?.length ? undefined : t('customers.fields.stage')}
         data={CUSTOMER_STAGES.map((s) => ({ value: s, label: t(`customers.stage.${s}`) }))}
@@ -72,7 +72,7 @@ export function FilterBar({
       />
       <MultiSelect
         {...common}
-        w={150}
+        w={128}
         aria-label={t('customers.fields.type')}
         placeholder={filters.type?.length ? undefined : t('customers.fields.type')}
         data={CUSTOMER_TYPES.map((s) => ({ value: s, label: t(`customers.type.${s}`) }))}
@@ -81,7 +81,7 @@ export function FilterBar({
       />
       <MultiSelect
         {...common}
-        w={150}
+        w={128}
         searchable
         aria-label={t('customers.fields.industry')}
         placeholder={filters.industry?.length ? undefined : t('customers.fields.industry')}
@@ -91,7 +91,7 @@ export function FilterBar({
       />
       <MultiSelect
         {...common}
-        w={150}
+        w={128}
         searchable
         aria-label={t('customers.fields.region')}
         placeholder={filters.region?.length ? undefined : t('customers.fields.region')}
@@ -146,6 +146,6 @@ export function FilterBar({
           {t('customers.filters.clear')}
         </Button>
       )}
-    </Group>
+    </>
   );
 }

@@ -31,6 +31,17 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
 /** Basic data, the group tree and the latest events on one screen. */
 export function OverviewTab({ data, onShowTimeline }: { data: Customer360; onShowTimeline: () => void }) {
   const { t } = useTranslation();
@@ -123,20 +134,22 @@ export function OverviewTab({ data, onShowTimeline }: { data: Customer360; onSho
               <Title order={3} size="h5" mb="xs">
                 {t('customers.sections.bills.title')}
               </Title>
-              <SimpleGrid cols={4} spacing="xs">
-                <Row label={t('customers.sections.bills.billed')}>
-                  <Money fen={data.billSummary.billedFen} />
-                </Row>
-                <Row label={t('customers.sections.bills.paid')}>
-                  <Money fen={data.billSummary.paidFen} />
-                </Row>
-                <Row label={t('customers.fields.arrears')}>
-                  <Money fen={data.billSummary.arrearsFen} danger />
-                </Row>
-                <Row label={t('customers.sections.bills.onTimeRatio')}>
-                  {formatRatio(data.billSummary.onTimeRatio)}
-                </Row>
-              </SimpleGrid>
+              <Group gap="xl">
+                <Stat label={t('customers.sections.bills.billed')}>
+                  <Money fen={data.billSummary.billedFen} fw={600} />
+                </Stat>
+                <Stat label={t('customers.sections.bills.paid')}>
+                  <Money fen={data.billSummary.paidFen} fw={600} />
+                </Stat>
+                <Stat label={t('customers.fields.arrears')}>
+                  <Money fen={data.billSummary.arrearsFen} danger fw={600} />
+                </Stat>
+                <Stat label={t('customers.sections.bills.onTimeRatio')}>
+                  <Text span size="sm" fw={600}>
+                    {formatRatio(data.billSummary.onTimeRatio)}
+                  </Text>
+                </Stat>
+              </Group>
             </Paper>
           )}
         </Stack>
