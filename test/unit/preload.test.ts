@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpc } from '../../src/main/ipc';
 import { METHOD_NAMES } from '../../src/shared/contract';
@@ -115,4 +116,31 @@ describe('the preload', () => {
     unregister = () => {};
     await expect(loadPreload()).rejects.toThrow(/did not answer with the API method list/);
   });
+});
+
+describe('the preload bundle', () => {
+  it('is one CommonJS file that requires only electron and carries no zod', async () => {
+    const { build } = await import('vite');
+    const output = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: resolve(import.meta.dirname, '..', '..'),
+      build: {
+        write: false,
+        minify: false,
+        lib: { entry: 'src/preload/index.ts', formats: ['cjs'], fileName: 'index' },
+        rollupOptions: { external: ['electron'] },
+      },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) =>
+      'output' in result ? result.output.filter((item) => item.type === 'chunk') : [],
+    );
+    expect(chunks).toHaveLength(1);
+    const code = chunks[0]!.code;
+    expect([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1])).toEqual(['electron']);
+    expect(code).not.toMatch(/^\s*import\s/m);
+    // zod's runtime (it would arrive with the contract's schemas) must not be bundled into the page.
+    expect(code).not.toMatch(/ZodError|safeParse/);
+    expect(code).toContain('kam:rpc');
+  }, 60_000);
 });
