@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   const token = adminToken(dataDir);
   const app = createHqServer({ db, adminToken: token, minSchemaVersion: Number(values['min-schema']) });
   const address = await app.listen({ port: Number(values.port), host: values.host });
-  console.log(`KAM Desk HQ listening on ${address} (${db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${dataDir}`})`);
+  console.log(
+    `KAM Desk HQ listening on ${address} (${db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${dataDir}`})`,
+  );
   console.log(`status page: ${address}/?token=${token}`);
   const stop = async () => {
     await app.close();

@@ -49,7 +49,9 @@ async function openPgliteOn(db: PGlite): Promise<HqDb> {
     async serializable<T>(fn: (tx: Sql) => Promise<T>) {
       return db.transaction(async (tx) => {
         await tx.query('SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
-        return fn({ query: async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows });
+        return fn({
+          query: async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows,
+        });
       });
     },
     close: () => db.close(),
@@ -71,7 +73,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<HqDb> {
         const client = await pool.connect();
         try {
           await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-          const result = await fn({ query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[] });
+          const result = await fn({
+            query: async <R>(text: string, params: unknown[] = []) =>
+              (await client.query(text, params)).rows as R[],
+          });
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -100,7 +105,11 @@ export async function migratedPgliteImage(): Promise<Blob> {
 }
 
 /** Opens PostgreSQL when a URL is given, else PGlite in the data directory. */
-export function openHqDb(options: { databaseUrl?: string | null; dataDir: string | null; image?: Blob }): Promise<HqDb> {
+export function openHqDb(options: {
+  databaseUrl?: string | null;
+  dataDir: string | null;
+  image?: Blob;
+}): Promise<HqDb> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, options.image);
 }
 
@@ -109,7 +118,9 @@ async function migrate(db: HqDb): Promise<void> {
   await db.serializable(async (tx) => {
     // Two HQ processes starting against one PostgreSQL must not migrate at the same time.
     await tx.query('SELECT pg_advisory_xact_lock(727001)');
-    await tx.query('CREATE TABLE IF NOT EXISTS hq_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS hq_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)',
+    );
     const done = await tx.query<{ version: number }>('SELECT version FROM hq_migrations');
     const applied = new Set(done.map((r) => r.version));
     for (const migration of HQ_MIGRATIONS) {

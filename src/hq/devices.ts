@@ -18,12 +18,25 @@ export function hashToken(token: string): string {
 /** Appends to HQ's access log: refused tokens, foreign writes and branch mismatches are kept here. */
 export async function logAccess(
   db: Sql,
-  entry: { outcome: string; detail: string; deviceId?: string | null; branchCode?: string | null; remote?: string | null },
+  entry: {
+    outcome: string;
+    detail: string;
+    deviceId?: string | null;
+    branchCode?: string | null;
+    remote?: string | null;
+  },
   now: Date = new Date(),
 ): Promise<void> {
   await db.query(
     'INSERT INTO access_log (at, outcome, device_id, branch_code, remote, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-    [now.toISOString(), entry.outcome, entry.deviceId ?? null, entry.branchCode ?? null, entry.remote ?? null, entry.detail],
+    [
+      now.toISOString(),
+      entry.outcome,
+      entry.deviceId ?? null,
+      entry.branchCode ?? null,
+      entry.remote ?? null,
+      entry.detail,
+    ],
   );
 }
 
@@ -34,7 +47,8 @@ export async function registerDevice(
   now: Date = new Date(),
 ): Promise<{ deviceId: string; token: string }> {
   const code = input.branchCode.trim().toUpperCase();
-  if (!/^[A-Z0-9]{2,10}$/.test(code)) throw new HqError('BAD_REQUEST', 'branch code must be 2-10 capital letters or digits');
+  if (!/^[A-Z0-9]{2,10}$/.test(code))
+    throw new HqError('BAD_REQUEST', 'branch code must be 2-10 capital letters or digits');
   const name = input.deviceName.trim();
   if (!name || name.length > 100) throw new HqError('BAD_REQUEST', 'device name must be 1-100 characters');
   const token = `kamd_${randomBytes(24).toString('base64url')}`;
@@ -94,7 +108,13 @@ export async function authenticate(
     await logAccess(db, { outcome: 'refused', detail: 'no token', remote }, now);
     throw new HqError('UNAUTHORIZED', 'device token missing');
   }
-  const rows = await db.query<{ id: string; branch_code: string; name: string; revoked_at: string | null; branch_id: string | null }>(
+  const rows = await db.query<{
+    id: string;
+    branch_code: string;
+    name: string;
+    revoked_at: string | null;
+    branch_id: string | null;
+  }>(
     `SELECT d.id, d.branch_code, d.name, d.revoked_at, b.branch_id
      FROM devices d JOIN branches b ON b.code = d.branch_code WHERE d.token_hash = $1`,
     [hashToken(token)],
@@ -105,7 +125,11 @@ export async function authenticate(
     throw new HqError('UNAUTHORIZED', 'unknown device token');
   }
   if (row.revoked_at) {
-    await logAccess(db, { outcome: 'refused', detail: 'revoked token', deviceId: row.id, branchCode: row.branch_code, remote }, now);
+    await logAccess(
+      db,
+      { outcome: 'refused', detail: 'revoked token', deviceId: row.id, branchCode: row.branch_code, remote },
+      now,
+    );
     throw new HqError('UNAUTHORIZED', 'device token revoked');
   }
   let branchId = row.branch_id;
@@ -121,10 +145,19 @@ export async function authenticate(
     if (branchId !== presentedBranchId) {
       await logAccess(
         db,
-        { outcome: 'refused', detail: `branch id mismatch: presented ${presentedBranchId}`, deviceId: row.id, branchCode: row.branch_code, remote },
+        {
+          outcome: 'refused',
+          detail: `branch id mismatch: presented ${presentedBranchId}`,
+          deviceId: row.id,
+          branchCode: row.branch_code,
+          remote,
+        },
         now,
       );
-      throw new HqError('BRANCH_MISMATCH', 'this device belongs to another branch database than the one registered for its branch code');
+      throw new HqError(
+        'BRANCH_MISMATCH',
+        'this device belongs to another branch database than the one registered for its branch code',
+      );
     }
   }
   return { id: row.id, branchCode: row.branch_code, name: row.name, branchId };

@@ -20,8 +20,17 @@ export async function pullChanges(
 ): Promise<PullResponse> {
   const limit = Math.min(Math.max(1, input.limit), MAX_PULL_LIMIT);
   // Read the high-water mark first: pushes commit in sequence order, so everything up to it is final.
-  const top = Number((await db.query<{ top: number | null }>('SELECT max(seq)::float8 AS top FROM change_log'))[0]?.top ?? 0);
-  const rows = await db.query<{ seq: number; table_name: string; row_id: string; cols: Record<string, WireValue>; clocks: Record<string, string>; schema_version: number }>(
+  const top = Number(
+    (await db.query<{ top: number | null }>('SELECT max(seq)::float8 AS top FROM change_log'))[0]?.top ?? 0,
+  );
+  const rows = await db.query<{
+    seq: number;
+    table_name: string;
+    row_id: string;
+    cols: Record<string, WireValue>;
+    clocks: Record<string, string>;
+    schema_version: number;
+  }>(
     `SELECT seq::float8 AS seq, table_name, row_id, cols, clocks, schema_version FROM change_log
      WHERE seq > $1 AND seq <= $2 AND (origin IS NULL OR origin <> $3)
        AND (branch_id = $4 OR shared OR published)
@@ -35,12 +44,23 @@ export async function pullChanges(
       updateRequired = true;
       break;
     }
-    changes.push({ seq: Number(row.seq), table: row.table_name, rowId: row.row_id, cols: row.cols, clocks: row.clocks });
+    changes.push({
+      seq: Number(row.seq),
+      table: row.table_name,
+      rowId: row.row_id,
+      cols: row.cols,
+      clocks: row.clocks,
+    });
   }
   const hasMore = !updateRequired && rows.length > limit;
   // With nothing more to give, the cursor jumps to the high-water mark so other branches' changes are not rescanned.
-  const cursor = updateRequired || hasMore ? (changes.at(-1)?.seq ?? input.cursor) : Math.max(input.cursor, top);
-  await db.query('UPDATE devices SET last_contact_at = $2, pull_cursor = $3 WHERE id = $1', [device.id, now.toISOString(), cursor]);
+  const cursor =
+    updateRequired || hasMore ? (changes.at(-1)?.seq ?? input.cursor) : Math.max(input.cursor, top);
+  await db.query('UPDATE devices SET last_contact_at = $2, pull_cursor = $3 WHERE id = $1', [
+    device.id,
+    now.toISOString(),
+    cursor,
+  ]);
   return { changes, cursor, hasMore, updateRequired, serverTime: now.toISOString() };
 }
 
@@ -57,12 +77,18 @@ export async function publishRows(
   now: Date,
 ): Promise<{ changed: number }> {
   if (!(HQ_PUBLISHED_TABLES as readonly string[]).includes(table)) {
-    throw new HqError('BAD_REQUEST', `only these tables are published by HQ: ${HQ_PUBLISHED_TABLES.join(', ')}`);
+    throw new HqError(
+      'BAD_REQUEST',
+      `only these tables are published by HQ: ${HQ_PUBLISHED_TABLES.join(', ')}`,
+    );
   }
   const at = now.toISOString();
   return db.serializable(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const states = await loadRows(tx, rows.map((r) => ({ t: table, r: r.id })));
+    const states = await loadRows(
+      tx,
+      rows.map((r) => ({ t: table, r: r.id })),
+    );
     const entries: ChangeEntry[] = [];
     const dirty: RowState[] = [];
     for (const row of rows) {
@@ -76,14 +102,28 @@ export async function publishRows(
         cols: {},
         clocks: {},
       };
-      const changedCols = Object.fromEntries(Object.entries(row.cols).filter(([col, v]) => state.cols[col] !== v));
-      const full = state.clocks.id === undefined ? { id: row.id, branch_id: 'HQ', created_at: at, deleted: 0, ...changedCols } : changedCols;
+      const changedCols = Object.fromEntries(
+        Object.entries(row.cols).filter(([col, v]) => state.cols[col] !== v),
+      );
+      const full =
+        state.clocks.id === undefined
+          ? { id: row.id, branch_id: 'HQ', created_at: at, deleted: 0, ...changedCols }
+          : changedCols;
       if (Object.keys(full).length === 0) continue;
       const hlc = hqClock.tick();
       const won = mergeColumns(state, { ...full, updated_at: at, updated_hlc: hlc }, () => hlc);
       if (!won) continue;
       dirty.push(state);
-      entries.push({ table, rowId: row.id, branchId: null, shared: false, published: true, origin: null, schemaVersion: 0, ...won });
+      entries.push({
+        table,
+        rowId: row.id,
+        branchId: null,
+        shared: false,
+        published: true,
+        origin: null,
+        schemaVersion: 0,
+        ...won,
+      });
     }
     await writeChanges(tx, dirty, entries, at);
     return { changed: entries.length };

@@ -75,7 +75,11 @@ export function mergeColumns(
   return { cols: won, clocks: wonClocks };
 }
 
-function ownershipProblem(state: RowState | undefined, m: WireMutation, device: Device): RejectionCode | null {
+function ownershipProblem(
+  state: RowState | undefined,
+  m: WireMutation,
+  device: Device,
+): RejectionCode | null {
   if (PUBLISHED.has(m.table)) return 'READ_ONLY_TABLE';
   const presented = m.cols.branch_id;
   const owner = state?.branchId ?? (typeof presented === 'string' ? presented : null);
@@ -130,7 +134,12 @@ export async function loadRows(tx: Sql, keys: { t: string; r: string }[]): Promi
 }
 
 /** Writes merged rows and their change_log entries (in order) in a few bulk statements. */
-export async function writeChanges(tx: Sql, rows: RowState[], entries: ChangeEntry[], at: string): Promise<void> {
+export async function writeChanges(
+  tx: Sql,
+  rows: RowState[],
+  entries: ChangeEntry[],
+  at: string,
+): Promise<void> {
   if (rows.length > 0) {
     await tx.query(
       `INSERT INTO hq_rows (table_name, row_id, branch_id, shared, published, deleted, cols, clocks, changed_at)
@@ -189,7 +198,12 @@ export async function writeChanges(tx: Sql, rows: RowState[], entries: ChangeEnt
  * holds back clocks too far ahead, refuses rows the branch does not own and tables HQ publishes,
  * merges the rest column by column (LWW by HLC) and logs the winners to change_log.
  */
-export async function applyPush(db: HqDb, device: Device, req: PushRequest, now: Date): Promise<PushResponse> {
+export async function applyPush(
+  db: HqDb,
+  device: Device,
+  req: PushRequest,
+  now: Date,
+): Promise<PushResponse> {
   const at = now.toISOString();
   const limit = now.getTime() + MAX_CLOCK_AHEAD_MS;
   const refusals: { id: string; table: string; rowId: string; code: RejectionCode }[] = [];
@@ -198,9 +212,12 @@ export async function applyPush(db: HqDb, device: Device, req: PushRequest, now:
     await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
     const ids = JSON.stringify(req.mutations.map((m) => m.id));
     const done = new Set(
-      (await tx.query<{ id: string }>('SELECT id FROM applied_mutations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids])).map(
-        (r) => r.id,
-      ),
+      (
+        await tx.query<{ id: string }>(
+          'SELECT id FROM applied_mutations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+          [ids],
+        )
+      ).map((r) => r.id),
     );
     const refusedBefore = new Map(
       (
@@ -211,7 +228,8 @@ export async function applyPush(db: HqDb, device: Device, req: PushRequest, now:
       ).map((r) => [r.mutation_id, r.code]),
     );
     const wanted = new Map<string, { t: string; r: string }>();
-    for (const m of req.mutations) if (!done.has(m.id)) wanted.set(key(m.table, m.rowId), { t: m.table, r: m.rowId });
+    for (const m of req.mutations)
+      if (!done.has(m.id)) wanted.set(key(m.table, m.rowId), { t: m.table, r: m.rowId });
     const states = await loadRows(tx, [...wanted.values()]);
 
     const accepted: string[] = [];
@@ -275,9 +293,15 @@ export async function applyPush(db: HqDb, device: Device, req: PushRequest, now:
           ...won,
         });
       }
-      if (!wasShared && state.shared) {
+      const coversRow = won !== null && Object.keys(state.cols).every((c) => c in won.cols);
+      if (!wasShared && state.shared && !coversRow) {
         // A row that just became shared reaches the other branches whole, not only its changed columns.
-        entries.push({ ...entries[entries.length - 1]!, origin: null, cols: { ...state.cols }, clocks: { ...state.clocks } });
+        entries.push({
+          ...entries[entries.length - 1]!,
+          origin: null,
+          cols: { ...state.cols },
+          clocks: { ...state.clocks },
+        });
         dirty.set(k, state);
       }
       accepted.push(m.id);
@@ -296,13 +320,25 @@ export async function applyPush(db: HqDb, device: Device, req: PushRequest, now:
       await tx.query(
         `INSERT INTO rejections (mutation_id, device_id, branch_code, table_name, row_id, code, at)
          SELECT x.id, $2, $3, x.t, x.r, x.c, $4 FROM jsonb_to_recordset($1::jsonb) AS x(id text, t text, r text, c text)`,
-        [JSON.stringify(refusals.map((r) => ({ id: r.id, t: r.table, r: r.rowId, c: r.code }))), device.id, device.branchCode, at],
+        [
+          JSON.stringify(refusals.map((r) => ({ id: r.id, t: r.table, r: r.rowId, c: r.code }))),
+          device.id,
+          device.branchCode,
+          at,
+        ],
       );
     }
     await tx.query(
       `UPDATE devices SET last_contact_at = $2, client_id = $3, pending = $4, schema_version = $5,
        pushed_count = pushed_count + $6 WHERE id = $1`,
-      [device.id, at, req.clientId, Math.max(0, req.pending - accepted.length - rejected.length), req.schemaVersion, applied.length],
+      [
+        device.id,
+        at,
+        req.clientId,
+        Math.max(0, req.pending - accepted.length - rejected.length),
+        req.schemaVersion,
+        applied.length,
+      ],
     );
     return { accepted, rejected, held, lastAppliedId, serverTime: at };
   });

@@ -46,15 +46,29 @@ export async function listRows(db: HqDb, table: string, query: RowQuery) {
     where.push(`h.cols ->> $${params.length - 1} = $${params.length}`);
   }
   const from = `FROM hq_rows h LEFT JOIN branches b ON b.branch_id = h.branch_id WHERE ${where.join(' AND ')}`;
-  const total = Number((await db.query<{ n: number }>(`SELECT count(*)::float8 AS n ${from}`, params))[0]?.n ?? 0);
+  const total = Number(
+    (await db.query<{ n: number }>(`SELECT count(*)::float8 AS n ${from}`, params))[0]?.n ?? 0,
+  );
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
-  const rows = await db.query<{ row_id: string; code: string | null; shared: boolean; cols: Record<string, WireValue>; changed_at: string }>(
+  const rows = await db.query<{
+    row_id: string;
+    code: string | null;
+    shared: boolean;
+    cols: Record<string, WireValue>;
+    changed_at: string;
+  }>(
     `SELECT h.row_id, b.code, h.shared, h.cols, h.changed_at ${from}
      ORDER BY h.changed_at DESC, h.row_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return {
-    rows: rows.map((r) => ({ id: r.row_id, branchCode: r.code, shared: r.shared, changedAt: r.changed_at, cols: r.cols })),
+    rows: rows.map((r) => ({
+      id: r.row_id,
+      branchCode: r.code,
+      shared: r.shared,
+      changedAt: r.changed_at,
+      cols: r.cols,
+    })),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -81,12 +95,27 @@ export async function hqStatus(db: HqDb) {
           AND (c.branch_id = b.branch_id OR c.shared OR c.published)) AS to_deliver
      FROM devices d JOIN branches b ON b.code = d.branch_code ORDER BY d.branch_code, d.created_at`,
   );
-  const rejections = await db.query<{ at: string; branch_code: string; table_name: string; row_id: string; code: string; mutation_id: string }>(
+  const rejections = await db.query<{
+    at: string;
+    branch_code: string;
+    table_name: string;
+    row_id: string;
+    code: string;
+    mutation_id: string;
+  }>(
     'SELECT at, branch_code, table_name, row_id, code, mutation_id FROM rejections ORDER BY id DESC LIMIT 50',
   );
-  const refusals = await db.query<{ at: string; outcome: string; branch_code: string | null; detail: string; remote: string | null }>(
+  const refusals = await db.query<{
+    at: string;
+    outcome: string;
+    branch_code: string | null;
+    detail: string;
+    remote: string | null;
+  }>(
     "SELECT at, outcome, branch_code, detail, remote FROM access_log WHERE outcome <> 'ok' ORDER BY id DESC LIMIT 50",
   );
-  const seq = Number((await db.query<{ n: number | null }>('SELECT max(seq)::float8 AS n FROM change_log'))[0]?.n ?? 0);
+  const seq = Number(
+    (await db.query<{ n: number | null }>('SELECT max(seq)::float8 AS n FROM change_log'))[0]?.n ?? 0,
+  );
   return { devices, rejections, refusals, changeLogSeq: seq, tables: await listTables(db) };
 }

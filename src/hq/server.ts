@@ -1,7 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
-import { PROTOCOL_VERSION, SYNC_HEADERS, pushRequest, wireValue, type HqErrorBody } from '../shared/sync-wire';
+import {
+  PROTOCOL_VERSION,
+  SYNC_HEADERS,
+  pushRequest,
+  wireValue,
+  type HqErrorBody,
+} from '../shared/sync-wire';
 import type { HqDb } from './db';
 import { authenticate, listDevices, registerDevice, revokeDevice, type Device } from './devices';
 import { HqError } from './errors';
@@ -48,7 +54,9 @@ const registerBody = z.object({
 });
 const publishBody = z.object({
   table: z.string(),
-  rows: z.array(z.object({ id: z.string().min(1).max(64), cols: z.record(z.string(), wireValue) })).max(10000),
+  rows: z
+    .array(z.object({ id: z.string().min(1).max(64), cols: z.record(z.string(), wireValue) }))
+    .max(10000),
 });
 const rowsQuery = z.object({
   branch: z.string().optional(),
@@ -72,7 +80,9 @@ export function createHqServer(options: HqServerOptions): FastifyInstance {
       body = { error: { code: error.code, message: error.message } };
     } else if (error instanceof ZodError || (error as { validation?: unknown }).validation) {
       status = 400;
-      body = { error: { code: 'BAD_REQUEST', message: error instanceof Error ? error.message : 'bad request' } };
+      body = {
+        error: { code: 'BAD_REQUEST', message: error instanceof Error ? error.message : 'bad request' },
+      };
     } else {
       app.log.error(error);
       console.error('[hq] request failed', error);
@@ -86,30 +96,44 @@ export function createHqServer(options: HqServerOptions): FastifyInstance {
   async function device(req: FastifyRequest): Promise<Device> {
     const protocol = Number(header(req, SYNC_HEADERS.protocol));
     if (protocol !== PROTOCOL_VERSION) {
-      throw new HqError('UPDATE_REQUIRED', `protocol ${protocol} is not supported (HQ speaks ${PROTOCOL_VERSION}); please update`);
+      throw new HqError(
+        'UPDATE_REQUIRED',
+        `protocol ${protocol} is not supported (HQ speaks ${PROTOCOL_VERSION}); please update`,
+      );
     }
     const schema = Number(header(req, SYNC_HEADERS.schema) ?? 0);
     if (schema < (options.minSchemaVersion ?? 0)) {
-      throw new HqError('UPDATE_REQUIRED', `database schema ${schema} is older than HQ accepts; please update`);
+      throw new HqError(
+        'UPDATE_REQUIRED',
+        `database schema ${schema} is older than HQ accepts; please update`,
+      );
     }
     return authenticate(db, bearer(req), header(req, SYNC_HEADERS.branch), req.ip, now());
   }
 
   function requireAdmin(req: FastifyRequest): void {
     const token = bearer(req) ?? (req.query as { token?: string }).token ?? null;
-    if (!token || !sameSecret(token, options.adminToken)) throw new HqError('UNAUTHORIZED', 'admin token required');
+    if (!token || !sameSecret(token, options.adminToken))
+      throw new HqError('UNAUTHORIZED', 'admin token required');
   }
 
   app.get('/sync/hello', async (req) => {
     const d = await device(req);
-    return { branchCode: d.branchCode, deviceName: d.name, protocolVersion: PROTOCOL_VERSION, serverTime: now().toISOString() };
+    return {
+      branchCode: d.branchCode,
+      deviceName: d.name,
+      protocolVersion: PROTOCOL_VERSION,
+      serverTime: now().toISOString(),
+    };
   });
 
   app.post('/sync/push', async (req) => {
     const d = await device(req);
     const body = pushRequest.parse(req.body);
-    if (body.protocolVersion !== PROTOCOL_VERSION) throw new HqError('UPDATE_REQUIRED', 'protocol version mismatch; please update');
-    if (!header(req, SYNC_HEADERS.branch)) throw new HqError('BAD_REQUEST', `${SYNC_HEADERS.branch} header missing`);
+    if (body.protocolVersion !== PROTOCOL_VERSION)
+      throw new HqError('UPDATE_REQUIRED', 'protocol version mismatch; please update');
+    if (!header(req, SYNC_HEADERS.branch))
+      throw new HqError('BAD_REQUEST', `${SYNC_HEADERS.branch} header missing`);
     return applyPush(db, d, body, now());
   });
 

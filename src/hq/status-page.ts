@@ -3,7 +3,10 @@ import type { hqStatus } from './read-api';
 type Status = Awaited<ReturnType<typeof hqStatus>>;
 
 const esc = (v: unknown) =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(v ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** ISO UTC shown as Asia/Shanghai wall time (2026-11-23 14:05), as everywhere in KAM Desk. */
 function shanghai(iso: string | null): string {
@@ -22,7 +25,15 @@ function table(headers: string[], rows: unknown[][], empty: string): string {
 /** The HQ status page: plain server-rendered HTML, bilingual labels, no scripts. */
 export function renderStatusPage(status: Status, now: Date): string {
   const devices = table(
-    ['分公司 Branch', '设备 Device', '最近联系 Last contact', '待上传 Pending upload', '待下发 To deliver', '已接收 Received', '状态 State'],
+    [
+      '分公司 Branch',
+      '设备 Device',
+      '最近联系 Last contact',
+      '待上传 Pending upload',
+      '待下发 To deliver',
+      '已接收 Received',
+      '状态 State',
+    ],
     status.devices.map((d) => [
       `${d.branch_code} ${d.branch_name}`,
       d.name,

@@ -116,7 +116,9 @@ export const HQ_ERROR_CODES = [
 ] as const;
 export type HqErrorCode = (typeof HQ_ERROR_CODES)[number];
 
-export const hqErrorBody = z.object({ error: z.object({ code: z.enum(HQ_ERROR_CODES), message: z.string() }) });
+export const hqErrorBody = z.object({
+  error: z.object({ code: z.enum(HQ_ERROR_CODES), message: z.string() }),
+});
 export type HqErrorBody = z.infer<typeof hqErrorBody>;
 
 /** Request headers a branch sends with every call. */

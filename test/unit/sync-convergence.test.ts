@@ -55,7 +55,9 @@ describe.each(engines)('branches and headquarters converge (%s)', (engine) => {
     expect((await hqRow(hq, 'customers', ids[1]!))?.deleted).toBe(1);
     expect(a.rows('customers')).toHaveLength(3);
     expect(b.rows('customers')).toHaveLength(3);
-    const hqCount = await hq.db.query<{ n: number }>("SELECT count(*)::float8 AS n FROM hq_rows WHERE table_name = 'customers'");
+    const hqCount = await hq.db.query<{ n: number }>(
+      "SELECT count(*)::float8 AS n FROM hq_rows WHERE table_name = 'customers'",
+    );
     expect(Number(hqCount[0]!.n)).toBe(3);
     // Every outbox entry was applied exactly once at HQ.
     const outbox = a.rows('sync_outbox').length + b.rows('sync_outbox').length;
@@ -78,7 +80,11 @@ describe.each(engines)('branches and headquarters converge (%s)', (engine) => {
     // Turning it into a group customer shares the whole row, not only the changed column.
     a.updateCustomer(privateId, { type: 'group' });
     await syncAll([a, b]);
-    expect(b.customer(privateId)).toMatchObject({ name: '呼和浩特某医院', type: 'group', branch_id: a.app.runtime.branchId });
+    expect(b.customer(privateId)).toMatchObject({
+      name: '呼和浩特某医院',
+      type: 'group',
+      branch_id: a.app.runtime.branchId,
+    });
   });
 
   it('a second device of the same branch receives the rows the first one wrote', async () => {

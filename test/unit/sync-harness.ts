@@ -33,8 +33,16 @@ export interface TestApp {
 
 function makeTestApp(): TestApp {
   const clock = new TestClock();
-  const runtime = openRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'kam-branch-')), transport: 'test', now: clock.now });
-  return { runtime, clock, ctx: () => ({ ...runtime, db: runtime.store.db, actor: null, method: 'test.sync', locale: 'zh-CN' }) };
+  const runtime = openRuntime({
+    dataDir: mkdtempSync(join(tmpdir(), 'kam-branch-')),
+    transport: 'test',
+    now: clock.now,
+  });
+  return {
+    runtime,
+    clock,
+    ctx: () => ({ ...runtime, db: runtime.store.db, actor: null, method: 'test.sync', locale: 'zh-CN' }),
+  };
 }
 
 /**
@@ -69,7 +77,10 @@ async function freshPgDatabase(url: string): Promise<string> {
 let image: Promise<Blob> | null = null;
 
 /** Starts an HQ on a random loopback port; `engine` picks PGlite (in a data dir) or the test PostgreSQL. */
-export async function startTestHq(engine: 'pglite' | 'pg' = 'pglite', options: { onDisk?: boolean } = {}): Promise<TestHq> {
+export async function startTestHq(
+  engine: 'pglite' | 'pg' = 'pglite',
+  options: { onDisk?: boolean } = {},
+): Promise<TestHq> {
   const clock = new TestClock();
   // In memory unless the test restarts HQ and needs the data to survive on disk.
   const dataDir = engine === 'pglite' && options.onDisk ? mkdtempSync(join(tmpdir(), 'kam-hq-')) : null;
@@ -95,7 +106,8 @@ export async function startTestHq(engine: 'pglite' | 'pg' = 'pglite', options: {
     async restart() {
       await app.close();
       await db.close();
-      if (engine === 'pglite' && !dataDir) throw new Error('restart needs startTestHq(engine, { onDisk: true })');
+      if (engine === 'pglite' && !dataDir)
+        throw new Error('restart needs startTestHq(engine, { onDisk: true })');
       db = await openHqDb({ dataDir, databaseUrl });
       app = createHqServer({ db, adminToken, now: clock.now });
       url = await app.listen({ port: Number(port), host: '127.0.0.1' });
@@ -142,7 +154,14 @@ export async function makeBranch(hq: TestHq, code: string): Promise<TestBranch> 
     return response;
   };
   const rt = app.runtime;
-  const env: SyncEnv = { store: rt.store, clock: rt.clock, nodeId: rt.nodeId, branchId: rt.branchId, now: rt.now, fetch: fetchImpl };
+  const env: SyncEnv = {
+    store: rt.store,
+    clock: rt.clock,
+    nodeId: rt.nodeId,
+    branchId: rt.branchId,
+    now: rt.now,
+    fetch: fetchImpl,
+  };
   writeSyncState(rt.store.db, { hqUrl: hq.url, deviceToken: token });
   const tx = <T>(fn: () => T): T => rt.store.sqlite.transaction(fn)();
   const branch: TestBranch = {
@@ -165,16 +184,22 @@ export async function makeBranch(hq: TestHq, code: string): Promise<TestBranch> 
       tx(() => deleteRow(app.ctx(), customers, id));
     },
     customer(id) {
-      return rt.store.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+      return rt.store.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as
+        Record<string, unknown> | undefined;
     },
     createUser(username) {
-      return tx(() => insertRow(app.ctx(), users, { username, displayName: username, role: 'account_manager' }).id);
+      return tx(
+        () => insertRow(app.ctx(), users, { username, displayName: username, role: 'account_manager' }).id,
+      );
     },
     updateUser(id, patch) {
       tx(() => updateRow(app.ctx(), users, id, patch as never));
     },
     rows(table) {
-      return rt.store.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+      return rt.store.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<
+        string,
+        unknown
+      >[];
     },
   };
   return branch;
@@ -188,13 +213,23 @@ export async function syncAll(branches: TestBranch[]): Promise<SyncRunResult[]> 
 }
 
 /** HQ's merged columns of a row. */
-export async function hqRow(hq: TestHq, table: string, id: string): Promise<Record<string, unknown> | undefined> {
-  const rows = await hq.db.query<{ cols: Record<string, unknown> }>('SELECT cols FROM hq_rows WHERE table_name = $1 AND row_id = $2', [table, id]);
+export async function hqRow(
+  hq: TestHq,
+  table: string,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  const rows = await hq.db.query<{ cols: Record<string, unknown> }>(
+    'SELECT cols FROM hq_rows WHERE table_name = $1 AND row_id = $2',
+    [table, id],
+  );
   return rows[0]?.cols;
 }
 
 /** The columns sync is about, without the local-only noise, for comparing one row across nodes. */
-export function syncedView(row: Record<string, unknown> | undefined, cols: string[]): Record<string, unknown> | undefined {
+export function syncedView(
+  row: Record<string, unknown> | undefined,
+  cols: string[],
+): Record<string, unknown> | undefined {
   if (!row) return undefined;
   return Object.fromEntries(cols.map((c) => [c, row[c] === true ? 1 : row[c] === false ? 0 : row[c]]));
 }

@@ -35,7 +35,9 @@ export const syncStatusSchema = z.object({
   lastSuccessAt: isoTime.nullable(),
   nextRunAt: isoTime.nullable(),
   /** The last problem, explained in the caller's language with what to do next. */
-  lastError: z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string(), at: isoTime.nullable() }).nullable(),
+  lastError: z
+    .object({ code: z.enum(SYNC_ERROR_CODES), message: z.string(), at: isoTime.nullable() })
+    .nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -73,6 +75,14 @@ export const syncContract = {
     summary: 'Recent local changes headquarters refused, newest first (administrators only).',
     access: ['admin'],
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    output: z.array(z.object({ mutationId: z.string(), tableName: z.string(), rowId: z.string(), code: z.string(), at: isoTime })),
+    output: z.array(
+      z.object({
+        mutationId: z.string(),
+        tableName: z.string(),
+        rowId: z.string(),
+        code: z.string(),
+        at: isoTime,
+      }),
+    ),
   }),
 } as const;

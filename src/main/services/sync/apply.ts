@@ -36,10 +36,17 @@ function prepared(sqlite: Database.Database, text: string): Database.Statement {
  * for the columns of a change HQ refused. Runs inside the caller's transaction; rows are written with
  * plain SQL so table triggers (FTS) stay in step, and sync itself never re-queues them in the outbox.
  */
-export function applyChanges(sqlite: Database.Database, changes: IncomingChange[], force?: Set<string>): ApplyResult {
+export function applyChanges(
+  sqlite: Database.Database,
+  changes: IncomingChange[],
+  force?: Set<string>,
+): ApplyResult {
   const tables = syncedTables();
   const result: ApplyResult = { applied: 0, skipped: 0, failed: 0, failures: [], maxHlc: null };
-  const readClocks = prepared(sqlite, 'SELECT clocks FROM sync_row_clocks WHERE table_name = ? AND row_id = ?');
+  const readClocks = prepared(
+    sqlite,
+    'SELECT clocks FROM sync_row_clocks WHERE table_name = ? AND row_id = ?',
+  );
   const writeClocks = prepared(
     sqlite,
     `INSERT INTO sync_row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)
@@ -52,11 +59,13 @@ export function applyChanges(sqlite: Database.Database, changes: IncomingChange[
       result.skipped++;
       continue;
     }
-    const existing = prepared(sqlite, `SELECT updated_hlc FROM "${table.name}" WHERE id = ?`).get(change.rowId) as
-      | { updated_hlc: string }
-      | undefined;
+    const existing = prepared(sqlite, `SELECT updated_hlc FROM "${table.name}" WHERE id = ?`).get(
+      change.rowId,
+    ) as { updated_hlc: string } | undefined;
     const clockRow = readClocks.get(change.table, change.rowId) as { clocks: string } | undefined;
-    const local: Record<string, string> = clockRow ? (JSON.parse(clockRow.clocks) as Record<string, string>) : {};
+    const local: Record<string, string> = clockRow
+      ? (JSON.parse(clockRow.clocks) as Record<string, string>)
+      : {};
     const fallback = clockRow ? undefined : existing?.updated_hlc;
 
     const cols: string[] = [];
@@ -66,7 +75,7 @@ export function applyChanges(sqlite: Database.Database, changes: IncomingChange[
       const incoming = change.clocks[col];
       if (!incoming || !table.columns.has(col) || col === 'id') continue;
       const mine = local[col] ?? fallback;
-      if (!(force?.has(col)) && mine !== undefined && incoming <= mine) continue;
+      if (!force?.has(col) && mine !== undefined && incoming <= mine) continue;
       cols.push(col);
       values.push(value);
       won[col] = incoming;
@@ -78,10 +87,10 @@ export function applyChanges(sqlite: Database.Database, changes: IncomingChange[
     }
     try {
       if (existing) {
-        prepared(sqlite, `UPDATE "${table.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(
-          ...values,
-          change.rowId,
-        );
+        prepared(
+          sqlite,
+          `UPDATE "${table.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`,
+        ).run(...values, change.rowId);
       } else {
         const missing = table.required.filter((c) => c !== 'id' && !cols.includes(c));
         if (missing.length > 0) throw new Error(`partial row, missing ${missing.join(', ')}`);
@@ -96,7 +105,9 @@ export function applyChanges(sqlite: Database.Database, changes: IncomingChange[
       // One bad row must not stop the page: it is counted and named in the sync status instead.
       result.failed++;
       if (result.failures.length < 20) {
-        result.failures.push(`${change.table}/${change.rowId}: ${error instanceof Error ? error.message : String(error)}`);
+        result.failures.push(
+          `${change.table}/${change.rowId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }

@@ -2,7 +2,13 @@ import { and, count, gt, inArray, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/open';
 import { syncOutbox, syncRejections } from '../../db/schema';
 import type { HybridClock } from '../../../shared/hlc';
-import { helloResponse, pullResponse, pushResponse, type WireMutation, type WireValue } from '../../../shared/sync-wire';
+import {
+  helloResponse,
+  pullResponse,
+  pushResponse,
+  type WireMutation,
+  type WireValue,
+} from '../../../shared/sync-wire';
 import { applyChanges } from './apply';
 import { readSyncState, writeSyncState } from './state';
 import { callHq, SyncFailure, type FetchLike, type HqEndpoint, type SyncErrorCode } from './transport';
@@ -44,7 +50,8 @@ export function pendingCount(store: Store): number {
 
 function endpoint(env: SyncEnv): HqEndpoint {
   const state = readSyncState(env.store.db);
-  if (!state.hqUrl || !state.deviceToken) throw new SyncFailure('NOT_CONFIGURED', 'HQ address or device token missing');
+  if (!state.hqUrl || !state.deviceToken)
+    throw new SyncFailure('NOT_CONFIGURED', 'HQ address or device token missing');
   return {
     url: state.hqUrl,
     token: state.deviceToken,
@@ -97,7 +104,10 @@ async function push(env: SyncEnv, hq: HqEndpoint, progress: SyncProgress) {
     sqlite.transaction(() => {
       const done = [...answer.accepted, ...answer.rejected.map((r) => r.id)];
       for (let i = 0; i < done.length; i += 500) {
-        db.update(syncOutbox).set({ sentAt }).where(inArray(syncOutbox.mutationId, done.slice(i, i + 500))).run();
+        db.update(syncOutbox)
+          .set({ sentAt })
+          .where(inArray(syncOutbox.mutationId, done.slice(i, i + 500)))
+          .run();
       }
       for (const r of answer.rejected) {
         const m = byId.get(r.id);
@@ -126,7 +136,13 @@ async function pull(env: SyncEnv, hq: HqEndpoint, progress: SyncProgress) {
   let updateRequired = false;
   for (;;) {
     const cursor = readSyncState(db).pullCursor;
-    const page = await callHq(hq, 'GET', `/sync/pull?cursor=${cursor}&limit=${PULL_PAGE}`, undefined, pullResponse);
+    const page = await callHq(
+      hq,
+      'GET',
+      `/sync/pull?cursor=${cursor}&limit=${PULL_PAGE}`,
+      undefined,
+      pullResponse,
+    );
     sqlite.transaction(() => {
       const result = applyChanges(sqlite, page.changes);
       if (result.maxHlc) env.clock.receive(result.maxHlc);
@@ -145,7 +161,10 @@ async function pull(env: SyncEnv, hq: HqEndpoint, progress: SyncProgress) {
  * One sync run: push the outbox, then pull (always in this order), recording the outcome in
  * sync_state. Network calls run outside transactions, so the app keeps serving other calls meanwhile.
  */
-export async function runSync(env: SyncEnv, progress: SyncProgress = { phase: 'idle', pushed: 0, pulled: 0 }): Promise<SyncRunResult> {
+export async function runSync(
+  env: SyncEnv,
+  progress: SyncProgress = { phase: 'idle', pushed: 0, pulled: 0 },
+): Promise<SyncRunResult> {
   const db = env.store.db;
   const startedAt = env.now().toISOString();
   writeSyncState(db, { lastAttemptAt: startedAt });
@@ -165,7 +184,8 @@ export async function runSync(env: SyncEnv, progress: SyncProgress = { phase: 'i
         : pulled.failures.length > 0
           ? 'APPLY'
           : null;
-    if (pulled.failures.length > 0) console.warn('[sync] some pulled rows could not be applied', pulled.failures);
+    if (pulled.failures.length > 0)
+      console.warn('[sync] some pulled rows could not be applied', pulled.failures);
     writeSyncState(db, {
       lastSuccessAt: env.now().toISOString(),
       lastErrorCode: errorCode,
@@ -186,8 +206,20 @@ export async function runSync(env: SyncEnv, progress: SyncProgress = { phase: 'i
     const code: SyncErrorCode = error instanceof SyncFailure ? error.code : 'INTERNAL';
     if (!(error instanceof SyncFailure)) console.error('[sync] run failed', error);
     const state = readSyncState(db);
-    writeSyncState(db, { lastErrorCode: code, lastErrorAt: env.now().toISOString(), failures: state.failures + 1 });
-    return { ok: false, errorCode: code, pushed: progress.pushed, rejected: 0, held: 0, pulled: progress.pulled, applyFailures: [] };
+    writeSyncState(db, {
+      lastErrorCode: code,
+      lastErrorAt: env.now().toISOString(),
+      failures: state.failures + 1,
+    });
+    return {
+      ok: false,
+      errorCode: code,
+      pushed: progress.pushed,
+      rejected: 0,
+      held: 0,
+      pulled: progress.pulled,
+      applyFailures: [],
+    };
   } finally {
     progress.phase = 'idle';
   }

@@ -36,7 +36,11 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
     lastSuccessAt: state.lastSuccessAt,
     nextRunAt: sync.nextRunAt?.toISOString() ?? null,
     lastError: code
-      ? { code, message: translate(`sync.error.${code}`, ctx.locale, { pending: state.heldCount }), at: state.lastErrorAt }
+      ? {
+          code,
+          message: translate(`sync.error.${code}`, ctx.locale, { pending: state.heldCount }),
+          at: state.lastErrorAt,
+        }
       : null,
   };
 }
@@ -58,7 +62,11 @@ export function configureSync(ctx: ServiceContext, input: ParsedInputOf<'sync.co
     entity: 'sync_state',
     entityId: '1',
     action: 'update',
-    before: { hqUrl: before.hqUrl, intervalMinutes: before.intervalSeconds / 60, hasToken: before.deviceToken !== '' },
+    before: {
+      hqUrl: before.hqUrl,
+      intervalMinutes: before.intervalSeconds / 60,
+      hasToken: before.deviceToken !== '',
+    },
     after: {
       hqUrl: input.hqUrl,
       intervalMinutes: input.intervalMinutes,
@@ -71,7 +79,8 @@ export function configureSync(ctx: ServiceContext, input: ParsedInputOf<'sync.co
 
 export const syncHandlers = {
   'sync.status': (ctx: ServiceContext) => syncStatus(ctx),
-  'sync.configure': (ctx: ServiceContext, input: ParsedInputOf<'sync.configure'>) => configureSync(ctx, input),
+  'sync.configure': (ctx: ServiceContext, input: ParsedInputOf<'sync.configure'>) =>
+    configureSync(ctx, input),
   // Network work must not hold a database transaction: the run takes its own short ones per page.
   'sync.now': {
     ownTransaction: true,

@@ -85,7 +85,14 @@ const instances = new WeakMap<Store, BackgroundSync>();
 export function backgroundSyncFor(env: SyncEnv): BackgroundSync {
   let sync = instances.get(env.store);
   if (!sync) {
-    sync = new BackgroundSync({ store: env.store, clock: env.clock, nodeId: env.nodeId, branchId: env.branchId, now: env.now, fetch: env.fetch });
+    sync = new BackgroundSync({
+      store: env.store,
+      clock: env.clock,
+      nodeId: env.nodeId,
+      branchId: env.branchId,
+      now: env.now,
+      fetch: env.fetch,
+    });
     instances.set(env.store, sync);
   }
   return sync;

@@ -73,7 +73,10 @@ export async function callHq<S extends z.ZodType>(
   }
   if (status >= 400) {
     const parsed = hqErrorBody.safeParse(json);
-    throw new SyncFailure(parsed.success ? parsed.data.error.code : errorCodeFor(status), parsed.success ? parsed.data.error.message : `HTTP ${status}`);
+    throw new SyncFailure(
+      parsed.success ? parsed.data.error.code : errorCodeFor(status),
+      parsed.success ? parsed.data.error.message : `HTTP ${status}`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new SyncFailure('BAD_RESPONSE', parsed.error.message);
