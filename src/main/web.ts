@@ -60,6 +60,8 @@ export function buildWebServer(options: WebServerOptions): FastifyInstance {
   const staticDir = options.staticDir ? resolve(options.staticDir) : null;
 
   // Parse JSON ourselves so a malformed body gets our error shape and message.
+  // Fastify's built-in JSON parser would run first for application/json and hand us an object.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   // Only pages served from this very host may call in: guards against DNS rebinding and other sites.
