@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { Grade } from '../../../shared/contract/customer-common';
@@ -100,18 +101,26 @@ export function matrixPriority(matrix: PriorityMatrix, impact: TicketImpact, gra
 const compiledCache = new Map<string, { updatedHlc: string; compiled: CompiledCalendar; name: string }>();
 const fallback = compileCalendar(CALENDAR_24X7);
 
+const versionStatements = new WeakMap<object, Statement>();
+function calendarVersion(ctx: ServiceContext): Statement {
+  let stmt = versionStatements.get(ctx.store.sqlite);
+  if (!stmt) {
+    stmt = ctx.store.sqlite.prepare('SELECT updated_hlc AS updatedHlc FROM sla_calendars WHERE id = ?');
+    versionStatements.set(ctx.store.sqlite, stmt);
+  }
+  return stmt;
+}
+
 /** The compiled calendar of a calendar row (7×24 when the row is missing). */
 export function calendarById(ctx: ServiceContext, id: string | null): { compiled: CompiledCalendar; name: string } {
   if (!id) return { compiled: fallback, name: '7×24' };
-  const row = ctx.db
-    .select({ updatedHlc: slaCalendars.updatedHlc, definition: slaCalendars.definition, name: slaCalendars.name })
-    .from(slaCalendars)
-    .where(eq(slaCalendars.id, id))
-    .get();
-  if (!row) return { compiled: fallback, name: '7×24' };
   const key = `${ctx.store.file}:${id}`;
   const cached = compiledCache.get(key);
-  if (cached && cached.updatedHlc === row.updatedHlc) return cached;
+  // Only the version is read on a cache hit: the queue asks for a calendar on every row it shows.
+  const version = calendarVersion(ctx).get(id) as { updatedHlc: string } | undefined;
+  if (!version) return { compiled: fallback, name: '7×24' };
+  if (cached && cached.updatedHlc === version.updatedHlc) return cached;
+  const row = ctx.db.select().from(slaCalendars).where(eq(slaCalendars.id, id)).get()!;
   const entry = { updatedHlc: row.updatedHlc, compiled: compileCalendar(JSON.parse(row.definition) as CalendarDefinition), name: row.name };
   compiledCache.set(key, entry);
   return entry;

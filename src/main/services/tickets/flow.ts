@@ -73,9 +73,14 @@ function notifyAccountManager(ctx: ServiceContext, t: TicketRowT, customerName: 
   });
 }
 
-/** Opens a ticket: validates references, takes the matrix priority (or an override with a reason), computes due times. */
+/** Opens a ticket and returns the ticket page. */
 export function createTicket(ctx: ServiceContext, input: ParsedInputOf<'tickets.create'>) {
   const scope = ticketScope(ctx);
+  return ticketDetail(ctx, scope, openTicket(ctx, scope, input).id);
+}
+
+/** Opens a ticket: validates references, takes the matrix priority (or an override with a reason), computes due times. */
+export function openTicket(ctx: ServiceContext, scope: TicketScope, input: ParsedInputOf<'tickets.create'>): TicketRowT {
   ensureTicketDefaults(ctx);
   const customer = ctx.db
     .select({ id: customers.id, name: customers.name, grade: customers.grade, ownerId: customers.ownerId, deleted: customers.deleted })
@@ -146,7 +151,7 @@ export function createTicket(ctx: ServiceContext, input: ParsedInputOf<'tickets.
     if (t.assigneeId && t.assigneeId !== scope.actor.id) notifyAssigned(ctx, t, customer.name);
   }
   notifyAccountManager(ctx, t, customer.name);
-  return ticketDetail(ctx, scope, t.id);
+  return t;
 }
 
 function notifyAssigned(ctx: ServiceContext, t: TicketRowT, customerName: string) {

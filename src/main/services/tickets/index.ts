@@ -1,11 +1,14 @@
 import type { ServiceContext } from '../context';
+import { registerTimelineSource } from '../customers/timeline';
 import { attachmentHandlers } from './attachments';
 import { configHandlers } from './config';
 import { runSlaEscalation } from './escalation';
+import { ticketTimelineForCustomer } from './events';
 import { flowHandlers } from './flow';
 import { intakeHandlers } from './intake';
 import { kpiHandlers } from './kpis';
 import { queueHandlers } from './queue';
+import './demo';
 
 /** Red channel (faults and complaints): every tickets.* method. */
 export const ticketsHandlers = {
@@ -17,6 +20,9 @@ export const ticketsHandlers = {
   ...attachmentHandlers,
   'tickets.runEscalation': (ctx: ServiceContext) => runSlaEscalation(ctx),
 };
+
+// Ticket events appear on the customer's 360 timeline (source 'ticket', linking to the ticket).
+registerTimelineSource('ticket', (ctx, customerId, _viewer, limit) => ticketTimelineForCustomer(ctx, customerId, limit));
 
 export { ticketTimelineForCustomer } from './events';
 export { ticketKpis } from './kpis';
