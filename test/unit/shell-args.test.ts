@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseShellArgs } from '../../src/main/shell/args';
-import { pdfFileName } from '../../src/main/shell/printing';
 
 describe('the desktop command line', () => {
   it('uses Electron userData unless --data-dir is given', () => {
@@ -22,14 +21,5 @@ describe('the desktop command line', () => {
       '--demo',
     ];
     expect(parseShellArgs(argv, '/work')).toEqual({ dataDir: null, demo: true });
-  });
-});
-
-describe('PDF file names', () => {
-  it('keeps Chinese names and replaces what Windows refuses', () => {
-    expect(pdfFileName('客户收入月报 2026-11')).toBe('客户收入月报 2026-11.pdf');
-    expect(pdfFileName('A/B:C*?"<>|\u0007.PDF')).toBe('A_B_C_______.PDF');
-    expect(pdfFileName(undefined)).toBe('KAM-Desk.pdf');
-    expect(pdfFileName('   ')).toBe('KAM-Desk.pdf');
   });
 });

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BrowserWindow, Dialog, WebContents } from 'electron';
 import type { Locale } from '../../shared/locale';
 import type { PdfOptions, PdfResult, PrintOptions } from '../../shared/shell-bridge';
@@ -41,7 +42,7 @@ export async function savePageAsPdf(
 ): Promise<PdfResult> {
   const choice = await dialog.showSaveDialog(window, {
     title: shellText(locale, 'pdf.saveTitle'),
-    defaultPath: `${defaultDir}/${pdfFileName(options.suggestedName)}`,
+    defaultPath: join(defaultDir, pdfFileName(options.suggestedName)),
     filters: [{ name: shellText(locale, 'pdf.filterName'), extensions: ['pdf'] }],
   });
   if (choice.canceled || !choice.filePath) return { path: null };
