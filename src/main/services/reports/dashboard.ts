@@ -9,6 +9,11 @@ import { monthRangeIso } from './params';
 
 const LIST_SIZE = 8;
 
+/** The customer list filtered as the figure counts (the list keeps its filters in ?f=<json>). */
+export function customerListRoute(filter: Record<string, unknown>): string {
+  return `/customers?f=${encodeURIComponent(JSON.stringify(filter))}`;
+}
+
 function toDashTicket(r: TicketRow): DashboardTicket {
   return {
     id: r.id,
@@ -91,13 +96,13 @@ function leader(ctx: ServiceContext): Dashboard {
   const hours = (m: number | null) => (m === null ? null : Math.round((m / 60) * 10) / 10);
   const q = queueCounts(ctx);
   const kpis: DashboardKpi[] = [
-    { key: 'keyCustomers', value: keyCustomers, previous: null, format: 'int', period: month, route: '/customers?isKey=1' },
-    { key: 'newKeyCustomers', value: newKey(month), previous: newKey(prevMonth), format: 'int', period: month, route: '/reports/new-customers-plan' },
+    { key: 'keyCustomers', value: keyCustomers, previous: null, format: 'int', period: month, route: customerListRoute({ isKey: true }) },
+    { key: 'newKeyCustomers', value: newKey(month), previous: newKey(prevMonth), format: 'int', period: month, route: `/reports/new-customers-plan?from=${month}&to=${month}` },
     { key: 'revenue', value: revenue(billed), previous: revenue(addMonths(billed, -1)), format: 'fen', period: billed, route: `/reports/revenue-ranking?from=${billed}&to=${billed}` },
-    { key: 'arrears', value: arrears, previous: null, format: 'fen', period: month, route: '/customers?arrears=1' },
-    { key: 'complaints', value: cur.complaints, previous: prev.complaints, format: 'int', period: month, route: '/red?view=open&kind=complaint' },
-    { key: 'faultHours', value: hours(cur.avgFaultResolutionMinutes), previous: hours(prev.avgFaultResolutionMinutes), format: 'hours', period: month, route: '/reports/ticket-kpis' },
-    { key: 'resolutionOnTime', value: cur.resolutionOnTimeRate, previous: prev.resolutionOnTimeRate, format: 'percent', period: month, route: '/reports/ticket-kpis' },
+    { key: 'arrears', value: arrears, previous: null, format: 'fen', period: month, route: customerListRoute({ arrears: true, sort: 'arrears' }) },
+    { key: 'complaints', value: cur.complaints, previous: prev.complaints, format: 'int', period: month, route: `/reports/complaint-archive?from=${month}&to=${month}` },
+    { key: 'faultHours', value: hours(cur.avgFaultResolutionMinutes), previous: hours(prev.avgFaultResolutionMinutes), format: 'hours', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
+    { key: 'resolutionOnTime', value: cur.resolutionOnTimeRate, previous: prev.resolutionOnTimeRate, format: 'percent', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
     { key: 'breached', value: q.breached, previous: null, format: 'int', period: month, route: '/red?view=breached' },
   ];
   // The worst breaches: the open tickets longest past their due time (due order puts them first).

@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/useSession';
 import { MAIN_NAV, SETTINGS_NAV, PENDING_MODULES, visibleTo, type NavItem } from '../../app/modules';
 import { RoleBadge } from '../../components/badges';
+import { RoleDashboard } from './Dashboards';
 
 function ModuleCard({ item }: { item: NavItem }) {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ function ModuleCard({ item }: { item: NavItem }) {
   );
 }
 
-/** A plain welcome by role with the way into each module; dashboards come with the reports issue. */
+/** A welcome by role, the role's working figures (each a link to its list), and the way into each module. */
 export function HomePage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -58,9 +58,7 @@ export function HomePage() {
           {t(`home.roleIntro.${user.role}`)}
         </Text>
       </div>
-      <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />}>
-        {t('home.dashboardsLater')}
-      </Alert>
+      <RoleDashboard />
       <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm">
         {items.map((item) => (
           <ModuleCard key={item.key} item={item} />
