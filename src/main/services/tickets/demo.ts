@@ -68,8 +68,8 @@ function actorOf(row: { id: string; username: string; displayName: string; role:
   return { ...row, sessionTokenHash: null };
 }
 
-/** Plays a year of tickets through the flow; runs in the demo seed's transaction. */
-export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom): void {
+/** Plays a year (or `days`) of tickets through the flow; runs in the demo seed's transaction. */
+export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom, options: { days?: number } = {}): void {
   const users = ctx.store.sqlite
     .prepare('SELECT id, username, display_name AS displayName, role, region, department FROM users WHERE deleted = 0 AND active = 1 ORDER BY username')
     .all() as { id: string; username: string; displayName: string; role: Role; region: string; department: string }[];
@@ -108,7 +108,7 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom): void {
   const office = compileCalendar(officeCalendar(schedule.holidays, schedule.workdays));
   const after = (from: number, businessMinutes: number) => addBusinessMinutes(office, from, businessMinutes);
 
-  const start = realNow - 365 * DAY;
+  const start = realNow - (options.days ?? 365) * DAY;
   let t = start;
   while (t < realNow) {
     // About two tickets per working day, opened in office hours (some outages out of hours). Every step
@@ -197,4 +197,4 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom): void {
   );
 }
 
-demoSeeders.push(seedDemoTickets);
+demoSeeders.push((ctx, random) => seedDemoTickets(ctx, random));
