@@ -136,6 +136,9 @@ describe('where the Electron build of better-sqlite3 lives', () => {
       "The module 'better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 145.",
     );
     expect(isAbiMismatch(error)).toBe(true);
+    expect(
+      isAbiMismatch(new Error('Could not locate the bindings file. Tried: → build/better_sqlite3.node')),
+    ).toBe(true);
     expect(isAbiMismatch(new Error('SQLITE_CANTOPEN: unable to open database file'))).toBe(false);
   });
 });

@@ -60,10 +60,10 @@ export function resolveNativeBinding(options: ResolveOptions): BindingChoice {
   return { kind: 'default', reason: 'not-found' };
 }
 
-/** True for the error better-sqlite3 throws when its binary was built for another Node/Electron ABI. */
+/** True when better-sqlite3's binary is missing or was built for another Node/Electron ABI. */
 export function isAbiMismatch(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /NODE_MODULE_VERSION|was compiled against a different Node\.js version|not a valid Win32 application|invalid ELF header/i.test(
+  return /NODE_MODULE_VERSION|was compiled against a different Node\.js version|not a valid Win32 application|invalid ELF header|Could not locate the bindings file/i.test(
     message,
   );
 }
