@@ -129,7 +129,9 @@ export function runEvaluation(ctx: ServiceContext, input: ParsedInputOf<'custome
       grade,
       previousGrade: r.grade,
     });
-    gradeChanges.push({ id: r.customerId, patch: { grade, gradePeriod: input.period } });
+    // Only a changed grade touches the customer row (most grades hold from one run to the next, and
+    // each customer write also fans out to its list indexes and the outbox).
+    if (grade !== r.grade) gradeChanges.push({ id: r.customerId, patch: { grade, gradePeriod: input.period } });
   }
   const run = insertRow(ctx, customerEvaluationRuns, {
     id: runId,

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
@@ -81,29 +80,25 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
-/** The first worksheet of an .xlsx, streamed so a 100,000-row file stays within memory limits. */
+/**
+ * The first worksheet of an .xlsx. Read whole rather than with exceljs's streaming reader: that one
+ * decodes each inflated chunk on its own and garbles Chinese characters split across chunks.
+ */
 async function readXlsx(bytes: Buffer, maxRows: number): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing'] });
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  if (sheet.rowCount > maxRows + 1) throw new AppError('VALIDATION', 'import.tooManyRows', { max: maxRows });
   const rows: string[][] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const values = row.values as CellValue[];
+    const cells: string[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+    // Row numbers matter for error messages: keep blank rows' places.
+    while (rows.length < number - 1) rows.push([]);
+    rows.push(cells);
   });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as CellValue[];
-      const cells: string[] = [];
-      for (let i = 1; i < values.length; i++) cells[i - 1] = cellText(values[i] ?? null);
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-      // Row numbers matter for error messages: keep blank rows' places as empty arrays.
-      while (rows.length < row.number - 1) rows.push([]);
-      rows.push(cells);
-      if (rows.length > maxRows + 1) throw new AppError('VALIDATION', 'import.tooManyRows', { max: maxRows });
-    }
-    break; // only the first sheet
-  }
   return rows;
 }
 
