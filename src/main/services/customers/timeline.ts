@@ -99,15 +99,17 @@ registerTimelineSource('evaluation', (ctx, customerId, viewer, limit) => {
 
 registerTimelineSource('audit', (ctx, customerId, viewer, limit) => {
   const entities = SECTION_ENTITIES.filter((e) => canSeeFinance(viewer) || !FINANCE_ENTITIES.has(e));
-  const sectionSql = entities
-    .map((e) => `(a.entity = '${e}' AND a.entity_id IN (SELECT id FROM ${e} WHERE customer_id = ?))`)
-    .join(' OR ');
+  // One indexed lookup per entity (UNION ALL), so a large audit log is never scanned.
+  const parts = [
+    `SELECT a.id, a.at, a.entity, a.action, a.actor_name AS actorName, a.after FROM audit_log a WHERE a.entity = 'customers' AND a.entity_id = ?`,
+    ...entities.map(
+      (e) =>
+        `SELECT a.id, a.at, a.entity, a.action, a.actor_name AS actorName, a.after FROM ${e} s
+         JOIN audit_log a ON a.entity = '${e}' AND a.entity_id = s.id WHERE s.customer_id = ?`,
+    ),
+  ];
   const rows = ctx.store.sqlite
-    .prepare(
-      `SELECT a.at, a.entity, a.action, a.actor_name AS actorName, a.after FROM audit_log a
-       WHERE (a.entity = 'customers' AND a.entity_id = ?) OR ${sectionSql}
-       ORDER BY a.id DESC LIMIT ?`,
-    )
+    .prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY id DESC LIMIT ?`)
     .all(customerId, ...entities.map(() => customerId), limit) as {
     at: string;
     entity: string;
