@@ -6,21 +6,24 @@ import { ShellPage } from './pages/ShellPage';
 
 const SHOTS = 'test-results/screenshots';
 
-/** Every navigation entry, in both languages; the pending ones must say they are not available yet. */
+/**
+ * Every navigation entry, in both languages. Modules are being built one by one: a page that is not
+ * built yet must say so plainly and list what it will cover, instead of showing anything resembling data.
+ */
 const MODULES = [
   { key: 'home', zh: '首页', en: 'Home', heading: { zh: '您好，系统管理员', en: 'Welcome, 系统管理员' } },
-  { key: 'customers', zh: '客户', en: 'Customers', pending: true },
-  { key: 'green', zh: '绿色通道', en: 'Green channel', pending: true },
-  { key: 'yellow', zh: '黄色通道', en: 'Yellow channel', pending: true },
-  { key: 'red', zh: '红色通道', en: 'Red channel', pending: true },
-  { key: 'agents', zh: '渠道代理', en: 'Channel agents', pending: true },
-  { key: 'managers', zh: '客户经理', en: 'Account managers', pending: true },
-  { key: 'market', zh: '市场信息', en: 'Market information', pending: true },
+  { key: 'customers', zh: '客户', en: 'Customers' },
+  { key: 'green', zh: '绿色通道', en: 'Green channel' },
+  { key: 'yellow', zh: '黄色通道', en: 'Yellow channel' },
+  { key: 'red', zh: '红色通道', en: 'Red channel' },
+  { key: 'agents', zh: '渠道代理', en: 'Channel agents' },
+  { key: 'managers', zh: '客户经理', en: 'Account managers' },
+  { key: 'market', zh: '市场信息', en: 'Market information' },
   { key: 'reports', zh: '报表', en: 'Reports' },
   { key: 'users', zh: '用户', en: 'Users' },
   { key: 'branch', zh: '分公司设置', en: 'Branch settings' },
   { key: 'audit', zh: '审计日志', en: 'Audit log' },
-  { key: 'sync', zh: '总部同步', en: 'HQ sync', pending: true },
+  { key: 'sync', zh: '总部同步', en: 'HQ sync' },
   { key: 'about', zh: '关于与数据', en: 'About & data' },
 ] as const;
 
@@ -51,11 +54,12 @@ for (const locale of ['zh', 'en'] as const) {
     for (const module of MODULES) {
       await shell.navLink(module[locale]).click();
       const heading = 'heading' in module ? module.heading[locale] : module[locale];
-      await expect(shell.pageHeading(heading)).toBeVisible();
-      if ('pending' in module) {
-        await expect(
-          page.getByText(locale === 'zh' ? '本模块尚未开放' : 'This module is not available yet'),
-        ).toBeVisible();
+      // Arrival, not speed: the first load of a big list on a busy machine can take a while.
+      await expect(shell.pageHeading(heading)).toBeVisible({ timeout: 30_000 });
+      const notYet = page.getByText(locale === 'zh' ? '本模块尚未开放' : 'This module is not available yet');
+      if ((await notYet.count()) > 0) {
+        testInfo.annotations.push({ type: 'pending module', description: module.key });
+        await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
       }
       // Lists have loaded before the picture is taken.
       await page.waitForLoadState('networkidle');

@@ -18,7 +18,8 @@ export class ShellPage {
   /** Opens a module from the navigation and waits for its page heading. */
   async open(name: string) {
     await this.navLink(name).click();
-    await expect(this.pageHeading(name)).toBeVisible();
+    // Generous: a module's first load on a busy 2-core CI machine can be slow; this checks arrival, not speed.
+    await expect(this.pageHeading(name)).toBeVisible({ timeout: 30_000 });
   }
 
   pageHeading(name: string): Locator {

@@ -51,9 +51,19 @@ function FirstRunGate() {
 }
 
 function RequireSession() {
-  const { session } = useSessionState();
+  const { session, notice } = useSessionState();
   const location = useLocation();
-  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // After an expiry (which comes with a notice) sign-in returns to the same page; after a deliberate
+  // sign-out the next person starts at home rather than on the previous user's page.
+  if (!session) {
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={notice ? { from: location.pathname + location.search } : undefined}
+      />
+    );
+  }
   return <Outlet />;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { AppShell, Badge, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
@@ -27,7 +27,12 @@ function NavItems({ items }: { items: NavItem[] }) {
       component={Link}
       to={item.path}
       label={t(`nav.${item.key}`)}
-      leftSection={<item.icon size={18} stroke={1.6} />}
+      leftSection={
+        // The three channels keep their colour everywhere (STYLE.md): green, amber, red.
+        <Box component="span" c={item.color ? `${item.color}.7` : undefined} style={{ display: 'flex' }}>
+          <item.icon size={18} stroke={1.6} />
+        </Box>
+      }
       active={isActive(item, pathname)}
       aria-current={isActive(item, pathname) ? 'page' : undefined}
       py={6}

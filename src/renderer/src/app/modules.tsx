@@ -55,8 +55,8 @@ export const SETTINGS_NAV: NavItem[] = [
 
 export const ALL_NAV = [...MAIN_NAV, ...SETTINGS_NAV];
 
+/** Shown with a "coming" badge on the home page; remove a module here when its pages land. */
 export const PENDING_MODULES: PendingModuleKey[] = [
-  'customers',
   'green',
   'yellow',
   'red',

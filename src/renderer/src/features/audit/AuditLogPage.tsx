@@ -161,7 +161,13 @@ export function AuditLogPage() {
             ),
           },
           { accessor: 'method', title: t('audit.method'), width: 180 },
-          { accessor: 'entity', title: t('audit.entity'), width: 120, render: (r) => entityLabel(r.entity) },
+          {
+            accessor: 'entity',
+            title: t('audit.entity'),
+            width: 190,
+            ellipsis: true,
+            render: (r) => entityLabel(r.entity),
+          },
           {
             accessor: 'summary',
             title: t('audit.summary'),

@@ -113,7 +113,7 @@ export function UsersPage() {
       />
       <Group gap="sm" mb="sm" wrap="wrap">
         <TextInput
-          w={260}
+          w={300}
           leftSection={<IconSearch size={16} />}
           placeholder={t('users.searchPlaceholder')}
           aria-label={t('users.search')}
