@@ -19,7 +19,7 @@ import type { AppLocation } from './shell/security';
 import { registerShellIpc } from './shell/shell-ipc';
 import { createUpdateChecker, type UpdaterLike } from './shell/updater';
 import { createMainWindow, hardenContents, hardenSession, type WindowOptions } from './shell/window';
-import { CONTENT_SECURITY_POLICY } from './web';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
 /*
  * Electron lifecycle only (ARCHITECTURE.md): single instance, the locked-down window, menu, updater and

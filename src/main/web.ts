@@ -5,6 +5,9 @@ import type { ErrorCode, RpcResult } from '../shared/errors';
 import { pickLocale } from '../shared/locale';
 import { translate } from '../shared/messages';
 import type { Api } from './api';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * The browser transport (ARCHITECTURE.md): the built renderer and `POST /rpc/<method>` over the same
@@ -33,9 +36,6 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The same policy the Electron window sets: our own scripts only, no remote content. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface WebServerOptions {
   api: Api;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/web';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
 import type { RpcResult } from '../../src/shared/errors';
 import {

@@ -8,7 +8,7 @@ import {
   withCspHeader,
   type AppLocation,
 } from '../../src/main/shell/security';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/web';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 
 const built: AppLocation = { rendererDir: '/opt/kam-desk/out/renderer', devServerUrl: null };
 const dev: AppLocation = { ...built, devServerUrl: 'http://localhost:5173' };
