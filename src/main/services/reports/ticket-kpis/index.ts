@@ -3,7 +3,7 @@ import type { TicketKpiRow } from '../../../../shared/contract/tickets';
 import { addMonths } from '../../customers/dates';
 import { ticketKpis } from '../../tickets/kpis';
 import { PARAM, RANGE_ERROR, monthRangeShape, rangeText, validRange } from '../params';
-import { tx } from '../text';
+import { GRADE_ORDER, tx } from '../text';
 import { defineReport, type ReportTable } from '../types';
 
 const schema = z.object({ ...monthRangeShape }).refine(validRange, RANGE_ERROR);
@@ -12,6 +12,11 @@ const schema = z.object({ ...monthRangeShape }).refine(validRange, RANGE_ERROR);
 function lastDay(month: string): string {
   return new Date(Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
+
+const gradeRank = (key: string) => {
+  const i = GRADE_ORDER.indexOf(key === 'none' || key === '' ? null : key);
+  return i < 0 ? GRADE_ORDER.length : i;
+};
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 10) / 10);
 
@@ -121,7 +126,10 @@ export const ticketKpiReport = defineReport({
           id: 'grades',
           title: t(tx('按客户等级', 'By customer grade')),
           columns: columns(t(tx('等级', 'Grade'))),
-          rows: byGrade.rows.map((r) => row(r, r.label)),
+          // Grades in their own order (strategic first), 'none' last, not alphabetically.
+          rows: [...byGrade.rows]
+            .sort((a, b) => gradeRank(a.key) - gradeRank(b.key))
+            .map((r) => row(r, r.label)),
           totals,
           note: null,
         },
