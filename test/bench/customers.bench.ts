@@ -82,7 +82,7 @@ async function main() {
       token: leader,
       input: (i) => ({ page: 1 + (i % 5), pageSize: 50 }),
       where: 'c.deleted = 0',
-      order: 'c.updated_at DESC, c.id DESC',
+      order: 'c.updated_at DESC, c.rowid DESC',
       params: () => [],
     },
     {
@@ -90,7 +90,7 @@ async function main() {
       token: leader,
       input: (i) => ({ grade: ['key'], region: ['赛罕区'], sort: 'monthlySpend', dir: 'desc', page: 1 + (i % 3), pageSize: 50 }),
       where: `c.deleted = 0 AND c.grade IN ('key') AND c.region IN ('赛罕区')`,
-      order: 'c.monthly_spend_fen DESC, c.id DESC',
+      order: 'c.monthly_spend_fen DESC, c.rowid DESC',
       params: () => [],
     },
     {
@@ -98,7 +98,7 @@ async function main() {
       token: leader,
       input: () => ({ isKey: true, arrears: true, sort: 'arrears', dir: 'desc', pageSize: 50 }),
       where: 'c.deleted = 0 AND c.is_key = 1 AND c.arrears_fen > 0',
-      order: 'c.arrears_fen DESC, c.id DESC',
+      order: 'c.arrears_fen DESC, c.rowid DESC',
       params: () => [],
     },
     {
@@ -106,7 +106,7 @@ async function main() {
       token: am,
       input: (i) => ({ stage: ['signed'], page: 1 + (i % 3), pageSize: 50 }),
       where: `c.deleted = 0 AND (c.owner_id = '${amId}' OR c.owner_id IS NULL) AND c.stage IN ('signed')`,
-      order: 'c.updated_at DESC, c.id DESC',
+      order: 'c.updated_at DESC, c.rowid DESC',
       params: () => [],
     },
   ];
@@ -116,7 +116,7 @@ async function main() {
       warmup: 10,
       target: { p95Ms: 30 },
     });
-    const count = sqlite.prepare(`SELECT count(*) AS n FROM customers c WHERE ${lc.where}`);
+    const count = sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${lc.where} LIMIT 10001)`);
     const page = sqlite.prepare(
       `SELECT c.*, u.display_name FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ${lc.where} ORDER BY ${lc.order} LIMIT ? OFFSET ?`,
     );

@@ -170,6 +170,9 @@ export const customer360Schema = z.object({
 });
 export type Customer360 = z.infer<typeof customer360Schema>;
 
+/** The largest exact total customers.list reports (see `totalCapped`). */
+export const LIST_COUNT_CAP = 10_000;
+
 const ownerChange = { ids: z.array(idSchema).min(1).max(500), reason: requiredText(500) };
 
 export const customersCoreContract = {
@@ -177,7 +180,9 @@ export const customersCoreContract = {
     summary: 'The customer list in the caller\'s data scope: filters, search box, sort and paging.',
     access: 'authenticated',
     input: customerFilterSchema.extend(pageInput).strict(),
-    output: pageOf(customerListRowSchema),
+    // Counting a million rows on every page costs more than the page itself: `total` is exact up to
+    // LIST_COUNT_CAP; above it `totalCapped` is true and the UI shows "10,000+".
+    output: pageOf(customerListRowSchema).extend({ totalCapped: z.boolean() }),
   }),
   'customers.lookup': method({
     summary: 'A few customers matching a name/code for pickers (parent group, ticket intake).',

@@ -1,7 +1,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../../shared/contract';
-import type { CustomerListRow } from '../../../shared/contract/customers';
+import { LIST_COUNT_CAP, type CustomerListRow } from '../../../shared/contract/customers';
 import { customerFilterSchema } from '../../../shared/contract/customer-common';
 import type { SearchHit } from '../../../shared/contract/system';
 import type { z } from 'zod';
@@ -120,12 +120,13 @@ export function filterWhere(actor: Actor, filter: CustomerFilterInput): { sql: s
   return { sql: where.join(' AND '), params };
 }
 
-/** ORDER BY for a filter; the id breaks ties so paging is stable. */
+/** ORDER BY for a filter; a unique last key keeps paging stable. */
 export function orderBy(actor: Actor, filter: CustomerFilterInput): string {
   const finance = canSeeFinance(actor);
   const sort = !finance && (filter.sort === 'monthlySpend' || filter.sort === 'arrears') ? 'updatedAt' : filter.sort;
   const dir = filter.dir === 'asc' ? 'ASC' : 'DESC';
-  return `${SORT_SQL[sort]} ${dir}, c.id ${dir}`;
+  // rowid breaks ties: every list index already ends in it, so no extra sort step is needed.
+  return `${SORT_SQL[sort]} ${dir}, c.rowid ${dir}`;
 }
 
 /** Customer rows for a filter in scope, sorted, limited (export and lookups use this too). */
@@ -154,11 +155,14 @@ export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'custome
   const actor = requireActor(ctx);
   const { page, pageSize, ...filter } = input;
   const where = filterWhere(actor, filter);
-  const total = (
-    ctx.store.sqlite.prepare(`SELECT count(*) AS n FROM customers c WHERE ${where.sql}`).get(...where.params) as { n: number }
+  const counted = (
+    ctx.store.sqlite
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`)
+      .get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
   ).n;
   const rows = selectCustomers(ctx, actor, filter, pageSize, (page - 1) * pageSize);
-  return { rows: listRows(ctx, actor, rows), total, page, pageSize };
+  const totalCapped = counted > LIST_COUNT_CAP;
+  return { rows: listRows(ctx, actor, rows), total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };
 }
 
 /** customers.lookup: a short list by name/code for pickers. */
