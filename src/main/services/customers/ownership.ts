@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { CustomerStage } from '../../../shared/contract/customer-common';
 import { AppError } from '../../../shared/errors';
@@ -167,7 +167,7 @@ export function ownershipLogPage(ctx: ServiceContext, input: ParsedInputOf<'cust
   const rows = ctx.store.sqlite
     .prepare(
       `SELECT l.id, l.at, l.kind, l.from_owner_id AS fromOwnerId, l.to_owner_id AS toOwnerId, l.by_name AS byName, l.reason,
-       l.customer_id AS customerId, c.name AS customerName ${base} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?`,
+       l.customer_id AS customerId, c.name AS customerName ${base} ORDER BY l.at DESC, l.rowid DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as {
     id: string;
@@ -199,7 +199,8 @@ export function ownershipOf(ctx: ServiceContext, customerId: string) {
     .select()
     .from(customerOwnershipLog)
     .where(and(eq(customerOwnershipLog.customerId, customerId), eq(customerOwnershipLog.deleted, false)))
-    .orderBy(desc(customerOwnershipLog.at))
+    // rowid: entries written in the same millisecond keep the order they happened in.
+    .orderBy(desc(customerOwnershipLog.at), desc(sql`rowid`))
     .all();
   const names = userNames(ctx, rows.flatMap((r) => [r.fromOwnerId, r.toOwnerId]));
   return rows.map((r) => ({

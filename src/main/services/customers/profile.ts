@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { Customer360 } from '../../../shared/contract/customers';
 import { AppError } from '../../../shared/errors';
@@ -215,7 +215,7 @@ export function getCustomer360(ctx: ServiceContext, input: ParsedInputOf<'custom
     .select()
     .from(customerStageHistory)
     .where(and(eq(customerStageHistory.customerId, id), eq(customerStageHistory.deleted, false)))
-    .orderBy(desc(customerStageHistory.at))
+    .orderBy(desc(customerStageHistory.at), desc(sql`rowid`))
     .all()
     .map((s) => ({ id: s.id, at: s.at, fromStage: s.fromStage, toStage: s.toStage, byName: s.byName, note: s.note }));
 

@@ -33,7 +33,7 @@ registerTimelineSource('ownership', (ctx, customerId, _viewer, limit) => {
   const rows = ctx.store.sqlite
     .prepare(
       `SELECT kind, from_owner_id AS fromId, to_owner_id AS toId, by_name AS byName, reason, at FROM customer_ownership_log
-       WHERE customer_id = ? AND deleted = 0 ORDER BY at DESC LIMIT ?`,
+       WHERE customer_id = ? AND deleted = 0 ORDER BY at DESC, rowid DESC LIMIT ?`,
     )
     .all(customerId, limit) as { kind: string; fromId: string | null; toId: string | null; byName: string | null; reason: string; at: string }[];
   const names = userNames(ctx, rows.flatMap((r) => [r.fromId, r.toId]));
@@ -56,7 +56,7 @@ registerTimelineSource('stage', (ctx, customerId, _viewer, limit) => {
   const rows = ctx.store.sqlite
     .prepare(
       `SELECT from_stage AS fromStage, to_stage AS toStage, by_name AS byName, note, at FROM customer_stage_history
-       WHERE customer_id = ? AND deleted = 0 ORDER BY at DESC LIMIT ?`,
+       WHERE customer_id = ? AND deleted = 0 ORDER BY at DESC, rowid DESC LIMIT ?`,
     )
     .all(customerId, limit) as { fromStage: string | null; toStage: string; byName: string | null; note: string; at: string }[];
   return rows.map((r) => ({
