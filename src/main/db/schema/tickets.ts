@@ -144,6 +144,8 @@ export const tickets = sqliteTable(
     index('tickets_open_status_due_v2').on(t.status, t.dueSort, t.priority, t.kind).where(open),
     index('tickets_open_customer_due_v2').on(t.customerId, t.dueSort, t.priority, t.kind).where(open),
     index('tickets_open_warn_v2').on(t.nextWarnAt, t.dueSort, t.priority, t.kind).where(open),
+    // "P1 only" on any view: the priority's own slice of the open set, in due order.
+    index('tickets_open_priority_due').on(t.priority, t.dueSort, t.nextWarnAt, t.kind).where(open),
     index('tickets_customer').on(t.customerId, t.createdAt),
     index('tickets_service_open').on(t.serviceInstanceId, t.isOpen),
     index('tickets_created').on(t.createdAt),

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_open_priority_due` ON `tickets` (`priority`,`due_sort`,`next_warn_at`,`kind`) WHERE is_open = 1;
