@@ -4,11 +4,24 @@ import { Badge, Button, Kbd, Text } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { IconSearch, IconUser } from '@tabler/icons-react';
+import { IconAddressBook, IconAlertTriangle, IconFile, IconSearch, IconUser } from '@tabler/icons-react';
+import type { SearchHit } from '../../../shared/contract/system';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useSession } from './auth/useSession';
 import { ALL_NAV, visibleTo } from './modules';
+
+const KIND_ICON: Record<SearchHit['kind'], typeof IconUser> = {
+  user: IconUser,
+  customer: IconAddressBook,
+  ticket: IconAlertTriangle,
+  page: IconFile,
+};
+
+function KindIcon({ kind }: { kind: SearchHit['kind'] }) {
+  const Icon = KIND_ICON[kind];
+  return <Icon size={18} />;
+}
 
 /** The header button that opens Ctrl+K search. */
 export function SearchButton() {
@@ -72,7 +85,7 @@ export function GlobalSearch() {
                 key={`${hit.kind}:${hit.id}`}
                 label={hit.title}
                 description={hit.subtitle}
-                leftSection={<IconUser size={18} />}
+                leftSection={<KindIcon kind={hit.kind} />}
                 rightSection={
                   <Badge size="xs" variant="light" color="gray">
                     {t(`search.kind.${hit.kind}`)}

@@ -15,6 +15,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(DISPLAY_TZ).format('YYYY-MM-DD HH:mm') : iso;
 }
 
+/** 2026-11-23 14:05:09 in Asia/Shanghai, for the audit log where seconds matter. */
+export function formatDateTimeSeconds(iso: string): string {
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(DISPLAY_TZ).format('YYYY-MM-DD HH:mm:ss') : iso;
+}
+
 /** Start of a Shanghai calendar day as ISO UTC (for date-range filters). */
 export function shanghaiDayStart(date: string): string {
   return dayjs.tz(date, DISPLAY_TZ).startOf('day').toISOString();
