@@ -28,6 +28,9 @@ export * from './ticket-common';
  *   resume, resolve and add notes.
  */
 
+/** The largest exact count a queue view reports (see `totalCapped`). */
+export const QUEUE_COUNT_CAP = 10_000;
+
 export const ticketKindSchema = z.enum(TICKET_KINDS);
 export const prioritySchema = z.enum(PRIORITIES);
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
@@ -402,10 +405,11 @@ export const ticketsContract = {
         ...pageInput,
       })
       .strict(),
-    output: pageOf(ticketRowSchema).extend({ now: isoTime }),
+    // Counting stops at QUEUE_COUNT_CAP: above it `totalCapped` is true and the UI shows "10,000+".
+    output: pageOf(ticketRowSchema).extend({ now: isoTime, totalCapped: z.boolean() }),
   }),
   'tickets.queueCounts': method({
-    summary: 'How many tickets each queue view holds now, for the badges.',
+    summary: 'How many tickets each queue view holds now (up to 10,000 each), for the badges.',
     access: 'authenticated',
     input: z.object({}).strict(),
     output: z.record(z.enum(QUEUE_VIEWS), z.number().int()),

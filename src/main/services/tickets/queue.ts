@@ -1,9 +1,10 @@
 import type { ParsedInputOf } from '../../../shared/contract';
-import type { TicketRow } from '../../../shared/contract/tickets';
+import { QUEUE_COUNT_CAP, type TicketRow } from '../../../shared/contract/tickets';
 import { QUEUE_VIEWS, type QueueView } from '../../../shared/contract/ticket-common';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { prepared, ROW_FROM, ROW_SELECT, toRow, type RawRow } from './read';
+import type { CompiledCalendar } from '../sla';
+import { prepared, ROW_FROM, ROW_JOINS, ROW_SELECT, toRow, type RawRow } from './read';
 import { canSeeTicket, scopeSql, ticketScope, type TicketScope } from './scope';
 
 /**
@@ -42,6 +43,14 @@ function viewSql(view: QueueView, scope: TicketScope, nowIso: string): { where: 
   return { where: parts.join(' AND '), params };
 }
 
+/**
+ * Rows matching a view, counted up to one past the cap: a queue of 60,000 breached tickets is shown
+ * as "10,000+", and the count never costs more than reading 10,000 index entries.
+ */
+function countUpTo(ctx: ServiceContext, where: string, params: unknown[]): number {
+  return (prepared(ctx, `SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE ${where} LIMIT ?)`).get(...params, QUEUE_COUNT_CAP + 1) as { n: number }).n;
+}
+
 /** One page of a queue view, most urgent first. */
 export function queuePage(ctx: ServiceContext, input: ParsedInputOf<'tickets.queue'>) {
   const scope = ticketScope(ctx);
@@ -58,15 +67,23 @@ export function queuePage(ctx: ServiceContext, input: ParsedInputOf<'tickets.que
     where += ' AND t.priority = ?';
     params.push(input.priority);
   }
-  const rows = prepared(ctx, `SELECT ${ROW_SELECT} FROM ${ROW_FROM} WHERE ${where} ORDER BY t.due_sort LIMIT ? OFFSET ?`).all(
+  // The page's ids come from the index first; only those 50 rows are then joined and read. (Sorting
+  // the joined rows would read every matching row in full, e.g. all of a manager's open tickets.)
+  const rows = prepared(
+    ctx,
+    `SELECT ${ROW_SELECT} FROM (SELECT t.id AS pageId, t.due_sort AS pageDue FROM tickets t WHERE ${where}
+       ORDER BY t.due_sort LIMIT ? OFFSET ?) p JOIN tickets t ON t.id = p.pageId ${ROW_JOINS} ORDER BY p.pageDue, t.id`,
+  ).all(
     ...params,
     input.pageSize,
     (input.page - 1) * input.pageSize,
   ) as RawRow[];
-  const total = (prepared(ctx, `SELECT count(*) AS n FROM tickets t WHERE ${where}`).get(...params) as { n: number }).n;
+  const counted = countUpTo(ctx, where, params);
+  const calendars = new Map<string | null, CompiledCalendar>();
   return {
-    rows: rows.map((r) => toRow(ctx, r, now.getTime())),
-    total,
+    rows: rows.map((r) => toRow(ctx, r, now.getTime(), calendars)),
+    total: Math.min(counted, QUEUE_COUNT_CAP),
+    totalCapped: counted > QUEUE_COUNT_CAP,
     page: input.page,
     pageSize: input.pageSize,
     now: nowIso,
@@ -80,7 +97,7 @@ export function queueCounts(ctx: ServiceContext): Record<QueueView, number> {
   const out = {} as Record<QueueView, number>;
   for (const view of QUEUE_VIEWS) {
     const v = viewSql(view, scope, nowIso);
-    out[view] = (prepared(ctx, `SELECT count(*) AS n FROM tickets t WHERE ${v.where}`).get(...v.params) as { n: number }).n;
+    out[view] = Math.min(countUpTo(ctx, v.where, v.params), QUEUE_COUNT_CAP);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { SLA_CLOCKS, TRANSITIONS, type SlaClockName, type TicketAction } from '.
 import { AppError } from '../../../shared/errors';
 import { customerContacts, serviceInstances, ticketAttachments, ticketEvents, tickets, users } from '../../db/schema';
 import type { ServiceContext } from '../context';
+import type { CompiledCalendar } from '../sla';
 import { calendarById } from './config';
 import { runningClock, viewClock, type ClockFacts } from './clocks';
 import { eventTitle } from './events';
@@ -23,10 +24,11 @@ export const ROW_SELECT = `
   t.reply_minutes AS replyMinutes, t.warn_ratio AS warnRatio, t.responded_at AS respondedAt,
   t.resolved_at AS resolvedAt, t.replied_at AS repliedAt`;
 
-export const ROW_FROM = `tickets t
+export const ROW_JOINS = `
   LEFT JOIN customers c ON c.id = t.customer_id
   LEFT JOIN users u ON u.id = t.assignee_id
   LEFT JOIN ticket_categories k ON k.id = t.category_id`;
+export const ROW_FROM = `tickets t ${ROW_JOINS}`;
 
 export type RawRow = Omit<TicketRow, 'slaState' | 'remainingMinutes' | 'customerName'> &
   ClockFacts & { customerName: string | null; calendarId: string | null; slaClock: SlaClockName | null };
@@ -50,11 +52,17 @@ export function prepared(ctx: ServiceContext, sql: string): Database.Statement {
 }
 
 /** A queue row from the raw columns, with the running clock's state and business minutes left. */
-export function toRow(ctx: ServiceContext, r: RawRow, now: number): TicketRow {
+export function toRow(ctx: ServiceContext, r: RawRow, now: number, calendars?: Map<string | null, CompiledCalendar>): TicketRow {
   let slaState: TicketRow['slaState'] = 'none';
   let remainingMinutes: number | null = null;
   if (r.slaClock) {
-    const view = viewClock(calendarById(ctx, r.calendarId).compiled, r, r.slaClock, now);
+    // A page has rows on two or three calendars: look each up once per page, not once per row.
+    let cal = calendars?.get(r.calendarId);
+    if (!cal) {
+      cal = calendarById(ctx, r.calendarId).compiled;
+      calendars?.set(r.calendarId, cal);
+    }
+    const view = viewClock(cal, r, r.slaClock, now);
     slaState = view.state;
     remainingMinutes = view.remainingMinutes;
   }

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { MANAGERS } from '../../../shared/roles';
 import type { TicketAction } from '../../../shared/contract/ticket-common';
 import { AppError } from '../../../shared/errors';
-import { customers, users } from '../../db/schema';
+import type { Statement } from 'better-sqlite3';
+import { customers } from '../../db/schema';
 import { requireActor, type Actor, type ServiceContext } from '../context';
 
 /**
@@ -19,11 +20,18 @@ export interface TicketScope {
   department: string;
 }
 
+const departmentStatements = new WeakMap<object, Statement>();
+
 export function ticketScope(ctx: ServiceContext): TicketScope {
   const actor = requireActor(ctx);
   const all = actor.role === 'service_desk' || MANAGERS.includes(actor.role);
-  const department =
-    ctx.db.select({ department: users.department }).from(users).where(eq(users.id, actor.id)).get()?.department ?? '';
+  // Every ticket call asks this; a cached statement keeps it off drizzle's query builder.
+  let stmt = departmentStatements.get(ctx.store.sqlite);
+  if (!stmt) {
+    stmt = ctx.store.sqlite.prepare('SELECT department FROM users WHERE id = ?');
+    departmentStatements.set(ctx.store.sqlite, stmt);
+  }
+  const department = (stmt.get(actor.id) as { department: string } | undefined)?.department ?? '';
   return { actor, all, desk: all, department };
 }
 
