@@ -45,7 +45,8 @@ export async function exportCustomers(ctx: ServiceContext, input: ParsedInputOf<
   const { columns: wanted, ...filter } = input;
   const finance = canSeeFinance(actor);
   const columns = (wanted ?? [...EXPORT_COLUMNS]).filter((c) => finance || !MONEY.has(c));
-  const rows = listRows(ctx, actor, selectCustomers(ctx, actor, filter, MAX_EXPORT_ROWS));
+  const full = selectCustomers(ctx, actor, filter, MAX_EXPORT_ROWS);
+  const rows = listRows(ctx, actor, full);
   const en = ctx.locale === 'en';
 
   const workbook = new ExcelJS.Workbook();
@@ -59,7 +60,7 @@ export async function exportCustomers(ctx: ServiceContext, input: ParsedInputOf<
   }));
   sheet.getRow(1).font = { bold: true };
   const yes = en ? 'Yes' : '是';
-  for (const r of rows) {
+  rows.forEach((r, i) => {
     const values: Record<Column, string | number | null> = {
       name: r.name,
       shortName: r.shortName,
@@ -67,7 +68,7 @@ export async function exportCustomers(ctx: ServiceContext, input: ParsedInputOf<
       industry: r.industry,
       type: translate(`type.${r.type}`, ctx.locale),
       region: r.region,
-      address: '',
+      address: full[i]!.address,
       owner: r.ownerName ?? translate('customers.poolOwner', ctx.locale),
       stage: translate(`stage.${r.stage}`, ctx.locale),
       grade: r.grade ? translate(`grade.${r.grade}`, ctx.locale) : '',
@@ -77,18 +78,7 @@ export async function exportCustomers(ctx: ServiceContext, input: ParsedInputOf<
       updatedAt: shanghaiTime(r.updatedAt),
     };
     sheet.addRow(Object.fromEntries(columns.map((c) => [c, values[c]])));
-  }
-  if (columns.includes('address')) {
-    // The list row shape has no address; fill it from the same rows in one pass.
-    const ids = rows.map((r) => r.id);
-    const addr = new Map<string, string>();
-    const stmt = ctx.store.sqlite.prepare('SELECT address FROM customers WHERE id = ?');
-    for (const id of ids) addr.set(id, (stmt.get(id) as { address: string }).address);
-    const col = columns.indexOf('address') + 1;
-    rows.forEach((r, i) => {
-      sheet.getRow(i + 2).getCell(col).value = addr.get(r.id) ?? '';
-    });
-  }
+  });
   const stamp = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
   return { fileName: `${en ? 'customers' : '客户清单'}-${stamp}.xlsx`, base64: await toBase64(workbook), rowCount: rows.length };
 }
