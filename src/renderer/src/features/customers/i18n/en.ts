@@ -60,7 +60,7 @@ export const customersEn: CustomersMessages = {
     sensitivity: 'Sensitivity',
     tags: 'Tags',
     notes: 'Notes',
-    designatedStrategic: 'Designated strategic customer',
+    designatedStrategic: 'Designated strategic',
     owner: 'Account manager',
     stage: 'Stage',
     grade: 'Grade',
@@ -83,7 +83,7 @@ export const customersEn: CustomersMessages = {
   },
   list: {
     search: 'Search customers',
-    searchPlaceholder: 'Name, short name, credit code, address, contact (press /)',
+    searchPlaceholder: 'Name, code, address, contact (/)',
     create: 'New customer',
     export: 'Export to Excel',
     exported: 'Exported {{count}} customers',

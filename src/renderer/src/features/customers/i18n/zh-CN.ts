@@ -73,7 +73,7 @@ export const customersZhCN = {
   },
   list: {
     search: '搜索客户',
-    searchPlaceholder: '名称、简称、信用代码、地址、联系人（按 / 聚焦）',
+    searchPlaceholder: '名称、信用代码、地址、联系人（/）',
     create: '新建客户',
     export: '导出 Excel',
     exported: '已导出 {{count}} 个客户',

@@ -73,11 +73,11 @@ export function BatchList() {
           { accessor: 'fileName', title: t('customers.import.file'), ellipsis: true },
           { accessor: 'byName', title: t('customers.profile.by'), width: 90, render: (b) => b.byName ?? '—' },
           { accessor: 'created', title: t('customers.import.created'), width: 70, textAlign: 'right' },
-          { accessor: 'updated', title: t('customers.import.updated'), width: 70, textAlign: 'right' },
+          { accessor: 'updated', title: t('customers.import.updated'), width: 80, textAlign: 'right' },
           {
             accessor: 'undone',
             title: '',
-            width: 150,
+            width: 190,
             textAlign: 'right',
             render: (b) =>
               b.undone ? (

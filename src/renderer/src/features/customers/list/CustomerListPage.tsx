@@ -20,7 +20,7 @@ import { useHasRole } from '../../../app/auth/useSession';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
-import { GradeBadge, KeyStar, PoolBadge, StageBadge, TypeBadge } from '../badges';
+import { GradeBadge, KeyStar, PoolBadge, StageBadge } from '../badges';
 import { downloadBase64, XLSX_MIME } from '../download';
 import { Money } from '../Money';
 import { useCustomerList, useInvalidateCustomers } from '../hooks';
@@ -265,7 +265,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             accessor: 'name',
             title: t('customers.fields.name'),
             sortable: true,
-            width: 210,
+            width: 196,
             ellipsis: true,
             render: (c) => (
               <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
@@ -276,35 +276,36 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
           {
             accessor: 'type',
             title: t('customers.fields.type'),
-            width: 90,
-            render: (c) => <TypeBadge type={c.type} />,
+            width: 84,
+            ellipsis: true,
+            render: (c) => t(`customers.type.${c.type}`),
           },
-          { accessor: 'industry', title: t('customers.fields.industry'), width: 78, ellipsis: true },
-          { accessor: 'region', title: t('customers.fields.region'), width: 76, ellipsis: true },
+          { accessor: 'industry', title: t('customers.fields.industry'), width: 72, ellipsis: true },
+          { accessor: 'region', title: t('customers.fields.region'), width: 72, ellipsis: true },
           {
             accessor: 'ownerName',
             title: t('customers.fields.owner'),
-            width: 84,
+            width: 76,
             render: (c) => c.ownerName ?? <PoolBadge />,
           },
           {
             accessor: 'stage',
             title: t('customers.fields.stage'),
             sortable: true,
-            width: 90,
+            width: 96,
             render: (c) => <StageBadge stage={c.stage} />,
           },
           {
             accessor: 'grade',
             title: t('customers.fields.grade'),
             sortable: true,
-            width: 84,
+            width: 92,
             render: (c) => <GradeBadge grade={c.grade} />,
           },
           {
             accessor: 'isKey',
             title: t('customers.keyFlag'),
-            width: 58,
+            width: 50,
             textAlign: 'center',
             render: (c) => <KeyStar isKey={c.isKey} />,
           },
