@@ -17,7 +17,8 @@ function server(name: keyof typeof SERVERS, extra: string[], env: Record<string,
     ].join(' '),
     url: `${urlOf(name)}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // The demo branch seeds thousands of customers with 24 months of bills: allow for a busy 2-core machine.
+    timeout: 240_000,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
     env: { ...env, KAM_ADMIN_PASSWORD: env.KAM_ADMIN_PASSWORD ?? '' },
@@ -58,6 +59,7 @@ export default defineConfig({
     { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: urlOf('firstRun') } },
     { name: 'admin', testMatch: /(auth|users|api)\.spec\.ts/, use: { baseURL: urlOf('admin') } },
     { name: 'demo', testMatch: /(modules|language|roles|search)\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'customers', testMatch: /customers.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
   ],
   webServer: [
     server('firstRun', []),
