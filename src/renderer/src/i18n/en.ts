@@ -8,7 +8,7 @@ export const en: Messages = {
   app: {
     name: 'KAM Desk — Key-Account Management',
     shortName: 'KAM Desk',
-    tagline: 'Key-customer data · pre-, in- and after-sale service · decision support',
+    tagline: 'Key customers · pre-, in- and after-sale service · decision support',
   },
   common: {
     save: 'Save',

@@ -29,7 +29,7 @@ export function AuthLayout({
             <Text fw={700} size="xl" c="blue.7">
               {t('app.name')}
             </Text>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" ta="center">
               {t('app.tagline')}
             </Text>
           </Stack>
