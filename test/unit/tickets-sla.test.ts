@@ -210,3 +210,19 @@ describe('calendar settings', () => {
     expect((await callError(app, 'tickets.calendars.import', { calendarId: office.id, format: 'csv', text: csv }, desk.token)).code).toBe('FORBIDDEN');
   });
 });
+
+describe('attachments', () => {
+  it('stores a file in the data directory, lists it on the ticket and returns it to those who can see the ticket', async () => {
+    const t = await app.call('tickets.create', { kind: 'complaint', customerId: customer.id, title: '账单争议', impact: 'minor' }, desk.token);
+    const content = Buffer.from('客户提供的账单截图（示例）').toString('base64');
+    const added = await app.call('tickets.attachments.add', { ticketId: t.id, fileName: '账单.png', mimeType: 'image/png', base64: content }, desk.token);
+    expect(added.size).toBe(Buffer.from(content, 'base64').length);
+    const page = await app.call('tickets.get', { id: t.id }, desk.token);
+    expect(page.attachments.map((a) => a.fileName)).toEqual(['账单.png']);
+    expect(page.events.at(-1)!.title).toBe('上传附件：账单.png');
+    expect((await app.call('tickets.attachments.get', { id: added.id }, manager.token)).base64).toBe(content);
+    const other = await app.signIn('account_manager');
+    expect((await callError(app, 'tickets.attachments.get', { id: added.id }, other.token)).code).toBe('NOT_FOUND');
+    expect((await callError(app, 'tickets.attachments.add', { ticketId: t.id, fileName: 'empty.txt', base64: '' }, desk.token)).code).toBe('VALIDATION');
+  });
+});

@@ -67,12 +67,12 @@ export function queuePage(ctx: ServiceContext, input: ParsedInputOf<'tickets.que
     where += ' AND t.priority = ?';
     params.push(input.priority);
   }
-  // The page's ids come from the index first; only those 50 rows are then joined and read. (Sorting
-  // the joined rows would read every matching row in full, e.g. all of a manager's open tickets.)
+  // The page's rowids come from the index alone (every index holds the rowid); only those 50 rows are
+  // then read and joined. Sorting joined rows would read every match in full, e.g. a manager's 5,000.
   const rows = prepared(
     ctx,
-    `SELECT ${ROW_SELECT} FROM (SELECT t.id AS pageId, t.due_sort AS pageDue FROM tickets t WHERE ${where}
-       ORDER BY t.due_sort LIMIT ? OFFSET ?) p JOIN tickets t ON t.id = p.pageId ${ROW_JOINS} ORDER BY p.pageDue, t.id`,
+    `SELECT ${ROW_SELECT} FROM (SELECT t.rowid AS pageRow, t.due_sort AS pageDue FROM tickets t WHERE ${where}
+       ORDER BY t.due_sort LIMIT ? OFFSET ?) p JOIN tickets t ON t.rowid = p.pageRow ${ROW_JOINS} ORDER BY p.pageDue, t.rowid`,
   ).all(
     ...params,
     input.pageSize,
