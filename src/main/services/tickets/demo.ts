@@ -113,7 +113,9 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom, options
   while (t < realNow) {
     // About two tickets per working day, opened in office hours (some outages out of hours). Every step
     // goes through the write path, so the volume is what keeps first-run seeding to a few seconds.
-    t = after(t, random.int(60, 400));
+    // The last few days are busier, so the queue has work in every view when the demo opens.
+    const recent = t > realNow - 4 * DAY;
+    t = after(t, recent ? random.int(15, 50) : random.int(60, 400));
     if (t >= realNow) break;
     const kind: TicketKind = random.chance(0.68) ? 'fault' : 'complaint';
     const roll = random.next();
@@ -137,10 +139,12 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom, options
       description: kind === 'fault' ? '客户来电报障，已初步核实。' : '客户来电投诉，情绪较激动，要求尽快答复。',
       impact,
     });
-    playFlow(opened.id, opened.priority, kind, category.name);
+    // Some recent tickets wait untouched (unassigned, then breaching) or stall after dispatch.
+    if (recent && random.chance(0.25)) continue;
+    playFlow(opened.id, opened.priority, kind, category.name, recent && random.chance(0.3));
   }
 
-  function playFlow(id: string, priority: string, kind: TicketKind, categoryName: string) {
+  function playFlow(id: string, priority: string, kind: TicketKind, categoryName: string, stallAfterAssign: boolean) {
     const deskUser = random.pick(desk);
     const dept = deptFor(categoryName, kind);
     const handlers = staffOf(dept);
@@ -161,6 +165,7 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom, options
     }
     const late = random.chance(0.12);
     if (!step(random.int(urgent ? 3 : 10, urgent ? 25 : 90), deskUser, (c) => act(c, { id, action: 'assign', dept, assigneeId: handler.id, note: '' }))) return;
+    if (stallAfterAssign) return;
     if (!step(random.int(5, 60), handler, (c) => act(c, { id, action: 'start', note: '' }))) return;
     if (random.chance(0.18)) {
       if (!step(random.int(20, 120), handler, (c) => act(c, { id, action: 'wait', note: '等待客户配合（开通机房、提供账号或现场确认）' }))) return;
