@@ -13,8 +13,11 @@ export interface Sql {
 
 export interface HqDb extends Sql {
   readonly kind: 'pglite' | 'pg';
-  /** Runs `fn` in one SERIALIZABLE transaction; retried when PostgreSQL reports a serialization failure. */
-  serializable<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one SERIALIZABLE transaction; retried when PostgreSQL reports a serialization failure.
+   * With `lock`, transactions with the same lock run one at a time (across HQ processes too).
+   */
+  serializable<T>(fn: (tx: Sql) => Promise<T>, options?: { lock?: number }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,30 +66,50 @@ async function openPgliteOn(db: PGlite): Promise<HqDb> {
 /** Opens a real PostgreSQL server by URL (a pool; transactions take one connection each). */
 export async function openPostgres(url: string, poolSize = 10): Promise<HqDb> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const queues = new Map<number, Promise<void>>();
   const hq: HqDb = {
     kind: 'pg',
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
     },
-    async serializable<T>(fn: (tx: Sql) => Promise<T>) {
-      for (let attempt = 1; ; attempt++) {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-          const result = await fn({
-            query: async <R>(text: string, params: unknown[] = []) =>
-              (await client.query(text, params)).rows as R[],
-          });
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          if (!isRetryable(error) || attempt >= 8) throw error;
-          await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 20));
-        } finally {
-          client.release();
+    async serializable<T>(fn: (tx: Sql) => Promise<T>, options: { lock?: number } = {}) {
+      const run = async () => {
+        for (let attempt = 1; ; attempt++) {
+          const client = await pool.connect();
+          try {
+            // A session lock taken before BEGIN: the transaction's snapshot then starts after the
+            // previous holder committed, so waiting never turns into a serialization failure.
+            if (options.lock !== undefined) await client.query('SELECT pg_advisory_lock($1)', [options.lock]);
+            await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+            const result = await fn({
+              query: async <R>(text: string, params: unknown[] = []) =>
+                (await client.query(text, params)).rows as R[],
+            });
+            await client.query('COMMIT');
+            return result;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            if (!isRetryable(error) || attempt >= 8) throw error;
+            await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 20));
+          } finally {
+            if (options.lock !== undefined)
+              await client.query('SELECT pg_advisory_unlock($1)', [options.lock]).catch(() => undefined);
+            client.release();
+          }
         }
-      }
+      };
+      if (options.lock === undefined) return run();
+      // Queue in-process first so waiting requests do not each hold a pooled connection.
+      const previous = queues.get(options.lock) ?? Promise.resolve();
+      const mine = previous.then(run, run);
+      queues.set(
+        options.lock,
+        mine.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return mine;
     },
     close: () => pool.end(),
   };
@@ -115,21 +138,23 @@ export function openHqDb(options: {
 
 /** Applies HQ's numbered migrations in order, each in its own transaction, under an advisory lock. */
 async function migrate(db: HqDb): Promise<void> {
-  await db.serializable(async (tx) => {
-    // Two HQ processes starting against one PostgreSQL must not migrate at the same time.
-    await tx.query('SELECT pg_advisory_xact_lock(727001)');
-    await tx.query(
-      'CREATE TABLE IF NOT EXISTS hq_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)',
-    );
-    const done = await tx.query<{ version: number }>('SELECT version FROM hq_migrations');
-    const applied = new Set(done.map((r) => r.version));
-    for (const migration of HQ_MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await tx.query(statement);
-      await tx.query('INSERT INTO hq_migrations (version, applied_at) VALUES ($1, $2)', [
-        migration.version,
-        new Date().toISOString(),
-      ]);
-    }
-  });
+  // Two HQ processes starting against one PostgreSQL must not migrate at the same time.
+  await db.serializable(
+    async (tx) => {
+      await tx.query(
+        'CREATE TABLE IF NOT EXISTS hq_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)',
+      );
+      const done = await tx.query<{ version: number }>('SELECT version FROM hq_migrations');
+      const applied = new Set(done.map((r) => r.version));
+      for (const migration of HQ_MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        for (const statement of migration.statements) await tx.query(statement);
+        await tx.query('INSERT INTO hq_migrations (version, applied_at) VALUES ($1, $2)', [
+          migration.version,
+          new Date().toISOString(),
+        ]);
+      }
+    },
+    { lock: 727001 },
+  );
 }

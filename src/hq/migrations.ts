@@ -39,8 +39,8 @@ export const HQ_MIGRATIONS: HqMigration[] = [
         shared boolean NOT NULL DEFAULT false,
         published boolean NOT NULL DEFAULT false,
         deleted boolean NOT NULL DEFAULT false,
-        cols jsonb NOT NULL,
-        clocks jsonb NOT NULL,
+        cols json NOT NULL,
+        clocks json NOT NULL,
         changed_at text NOT NULL,
         PRIMARY KEY (table_name, row_id)
       )`,
@@ -54,8 +54,8 @@ export const HQ_MIGRATIONS: HqMigration[] = [
         published boolean NOT NULL,
         origin text,
         schema_version integer NOT NULL DEFAULT 0,
-        cols jsonb NOT NULL,
-        clocks jsonb NOT NULL,
+        cols json NOT NULL,
+        clocks json NOT NULL,
         at text NOT NULL
       )`,
       'CREATE INDEX change_log_branch ON change_log (branch_id, seq)',

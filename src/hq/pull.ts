@@ -83,49 +83,51 @@ export async function publishRows(
     );
   }
   const at = now.toISOString();
-  return db.serializable(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const states = await loadRows(
-      tx,
-      rows.map((r) => ({ t: table, r: r.id })),
-    );
-    const entries: ChangeEntry[] = [];
-    const dirty: RowState[] = [];
-    for (const row of rows) {
-      const state = states.get(`${table}\u0000${row.id}`) ?? {
-        table,
-        rowId: row.id,
-        branchId: null,
-        shared: false,
-        published: true,
-        deleted: false,
-        cols: {},
-        clocks: {},
-      };
-      const changedCols = Object.fromEntries(
-        Object.entries(row.cols).filter(([col, v]) => state.cols[col] !== v),
+  return db.serializable(
+    async (tx) => {
+      const states = await loadRows(
+        tx,
+        rows.map((r) => ({ t: table, r: r.id })),
       );
-      const full =
-        state.clocks.id === undefined
-          ? { id: row.id, branch_id: 'HQ', created_at: at, deleted: 0, ...changedCols }
-          : changedCols;
-      if (Object.keys(full).length === 0) continue;
-      const hlc = hqClock.tick();
-      const won = mergeColumns(state, { ...full, updated_at: at, updated_hlc: hlc }, () => hlc);
-      if (!won) continue;
-      dirty.push(state);
-      entries.push({
-        table,
-        rowId: row.id,
-        branchId: null,
-        shared: false,
-        published: true,
-        origin: null,
-        schemaVersion: 0,
-        ...won,
-      });
-    }
-    await writeChanges(tx, dirty, entries, at);
-    return { changed: entries.length };
-  });
+      const entries: ChangeEntry[] = [];
+      const dirty: RowState[] = [];
+      for (const row of rows) {
+        const state = states.get(`${table}\u0000${row.id}`) ?? {
+          table,
+          rowId: row.id,
+          branchId: null,
+          shared: false,
+          published: true,
+          deleted: false,
+          cols: {},
+          clocks: {},
+        };
+        const changedCols = Object.fromEntries(
+          Object.entries(row.cols).filter(([col, v]) => state.cols[col] !== v),
+        );
+        const full =
+          state.clocks.id === undefined
+            ? { id: row.id, branch_id: 'HQ', created_at: at, deleted: 0, ...changedCols }
+            : changedCols;
+        if (Object.keys(full).length === 0) continue;
+        const hlc = hqClock.tick();
+        const won = mergeColumns(state, { ...full, updated_at: at, updated_hlc: hlc }, () => hlc);
+        if (!won) continue;
+        dirty.push(state);
+        entries.push({
+          table,
+          rowId: row.id,
+          branchId: null,
+          shared: false,
+          published: true,
+          origin: null,
+          schemaVersion: 0,
+          ...won,
+        });
+      }
+      await writeChanges(tx, dirty, entries, at);
+      return { changed: entries.length };
+    },
+    { lock: PUSH_LOCK },
+  );
 }

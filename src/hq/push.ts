@@ -8,6 +8,8 @@ import {
   type WireMutation,
   type WireRow,
   type WireValue,
+  packClocks,
+  unpackClocks,
 } from '../shared/sync-wire';
 import { parseHlc } from '../shared/hlc';
 import type { HqDb, Sql } from './db';
@@ -40,7 +42,7 @@ export interface ChangeEntry {
 }
 
 const PUBLISHED = new Set<string>(HQ_PUBLISHED_TABLES);
-// Every push takes this lock first, so change_log sequences commit in order and a pull never skips one.
+// Pushes (and publishes) run one at a time under this lock, so change_log sequences commit in order and a pull never skips one.
 export const PUSH_LOCK = 727002;
 
 const key = (table: string, rowId: string) => `${table}\u0000${rowId}`;
@@ -95,7 +97,12 @@ function ownershipProblem(
 }
 
 export function toWireRow(state: RowState): WireRow {
-  return { table: state.table, rowId: state.rowId, cols: { ...state.cols }, clocks: { ...state.clocks } };
+  return {
+    table: state.table,
+    rowId: state.rowId,
+    cols: { ...state.cols },
+    clocks: packClocks(state.clocks),
+  };
 }
 
 interface DbRow {
@@ -115,7 +122,7 @@ export async function loadRows(tx: Sql, keys: { t: string; r: string }[]): Promi
   if (keys.length === 0) return out;
   const rows = await tx.query<DbRow>(
     `SELECT h.table_name, h.row_id, h.branch_id, h.shared, h.published, h.deleted, h.cols, h.clocks
-     FROM hq_rows h JOIN jsonb_to_recordset($1::jsonb) AS k(t text, r text) ON h.table_name = k.t AND h.row_id = k.r`,
+     FROM hq_rows h JOIN json_to_recordset($1::json) AS k(t text, r text) ON h.table_name = k.t AND h.row_id = k.r`,
     [JSON.stringify(keys)],
   );
   for (const row of rows) {
@@ -127,7 +134,7 @@ export async function loadRows(tx: Sql, keys: { t: string; r: string }[]): Promi
       published: row.published,
       deleted: row.deleted,
       cols: row.cols,
-      clocks: row.clocks,
+      clocks: unpackClocks(row.clocks, Object.keys(row.cols)),
     });
   }
   return out;
@@ -144,8 +151,8 @@ export async function writeChanges(
     await tx.query(
       `INSERT INTO hq_rows (table_name, row_id, branch_id, shared, published, deleted, cols, clocks, changed_at)
        SELECT x.table_name, x.row_id, x.branch_id, x.shared, x.published, x.deleted, x.cols, x.clocks, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, branch_id text, shared boolean,
-         published boolean, deleted boolean, cols jsonb, clocks jsonb)
+       FROM json_to_recordset($1::json) AS x(table_name text, row_id text, branch_id text, shared boolean,
+         published boolean, deleted boolean, cols json, clocks json)
        ON CONFLICT (table_name, row_id) DO UPDATE SET branch_id = excluded.branch_id, shared = excluded.shared,
          published = excluded.published, deleted = excluded.deleted, cols = excluded.cols, clocks = excluded.clocks,
          changed_at = excluded.changed_at`,
@@ -159,7 +166,7 @@ export async function writeChanges(
             published: s.published,
             deleted: s.deleted,
             cols: s.cols,
-            clocks: s.clocks,
+            clocks: packClocks(s.clocks),
           })),
         ),
         at,
@@ -171,7 +178,7 @@ export async function writeChanges(
       `INSERT INTO change_log (table_name, row_id, branch_id, shared, published, origin, schema_version, cols, clocks, at)
        SELECT e.v ->> 'table_name', e.v ->> 'row_id', e.v ->> 'branch_id', (e.v ->> 'shared')::boolean,
          (e.v ->> 'published')::boolean, e.v ->> 'origin', (e.v ->> 'schema_version')::integer, e.v -> 'cols', e.v -> 'clocks', $2
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)
+       FROM json_array_elements($1::json) WITH ORDINALITY AS e(v, n)
        ORDER BY e.n`,
       [
         JSON.stringify(
@@ -184,7 +191,7 @@ export async function writeChanges(
             origin: e.origin,
             schema_version: e.schemaVersion,
             cols: e.cols,
-            clocks: e.clocks,
+            clocks: packClocks(e.clocks),
           })),
         ),
         at,
@@ -208,140 +215,142 @@ export async function applyPush(
   const limit = now.getTime() + MAX_CLOCK_AHEAD_MS;
   const refusals: { id: string; table: string; rowId: string; code: RejectionCode }[] = [];
 
-  const response = await db.serializable(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const ids = JSON.stringify(req.mutations.map((m) => m.id));
-    const done = new Set(
-      (
-        await tx.query<{ id: string }>(
-          'SELECT id FROM applied_mutations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-          [ids],
-        )
-      ).map((r) => r.id),
-    );
-    const refusedBefore = new Map(
-      (
-        await tx.query<{ mutation_id: string; code: RejectionCode }>(
-          'SELECT mutation_id, code FROM rejections WHERE mutation_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-          [ids],
-        )
-      ).map((r) => [r.mutation_id, r.code]),
-    );
-    const wanted = new Map<string, { t: string; r: string }>();
-    for (const m of req.mutations)
-      if (!done.has(m.id)) wanted.set(key(m.table, m.rowId), { t: m.table, r: m.rowId });
-    const states = await loadRows(tx, [...wanted.values()]);
-
-    const accepted: string[] = [];
-    const rejected: PushResponse['rejected'] = [];
-    const held: PushResponse['held'] = [];
-    const applied: string[] = [];
-    const dirty = new Map<string, RowState>();
-    const entries: ChangeEntry[] = [];
-    let lastAppliedId: string | null = null;
-
-    for (const m of req.mutations) {
-      if (done.has(m.id)) {
-        accepted.push(m.id);
-        continue;
-      }
-      const k = key(m.table, m.rowId);
-      const before = refusedBefore.get(m.id);
-      if (before) {
-        // The same refused mutation delivered again gets the same answer, not a silent accept.
-        const s = states.get(k);
-        rejected.push({ id: m.id, code: before, current: s ? toWireRow(s) : null });
-        continue;
-      }
-      if (parseHlc(m.hlc).wall > limit) {
-        held.push({ id: m.id, code: 'CLOCK_AHEAD' });
-        continue;
-      }
-      let state = states.get(k);
-      const problem = ownershipProblem(state, m, device);
-      if (problem) {
-        rejected.push({ id: m.id, code: problem, current: state ? toWireRow(state) : null });
-        refusals.push({ id: m.id, table: m.table, rowId: m.rowId, code: problem });
-        continue;
-      }
-      if (!state) {
-        state = {
-          table: m.table,
-          rowId: m.rowId,
-          branchId: m.cols.branch_id as string,
-          shared: false,
-          published: false,
-          deleted: false,
-          cols: {},
-          clocks: {},
-        };
-        states.set(k, state);
-      }
-      const wasShared = state.shared;
-      const won = mergeColumns(state, m.cols, () => m.hlc);
-      state.shared = isShared(m.table, state.cols);
-      if (won) {
-        dirty.set(k, state);
-        entries.push({
-          table: m.table,
-          rowId: m.rowId,
-          branchId: state.branchId,
-          shared: state.shared,
-          published: false,
-          origin: req.clientId,
-          schemaVersion: req.schemaVersion,
-          ...won,
-        });
-      }
-      const coversRow = won !== null && Object.keys(state.cols).every((c) => c in won.cols);
-      if (!wasShared && state.shared && !coversRow) {
-        // A row that just became shared reaches the other branches whole, not only its changed columns.
-        entries.push({
-          ...entries[entries.length - 1]!,
-          origin: null,
-          cols: { ...state.cols },
-          clocks: { ...state.clocks },
-        });
-        dirty.set(k, state);
-      }
-      accepted.push(m.id);
-      applied.push(m.id);
-      lastAppliedId = m.id;
-    }
-
-    await writeChanges(tx, [...dirty.values()], entries, at);
-    if (applied.length > 0) {
-      await tx.query(
-        'INSERT INTO applied_mutations (id, device_id, at) SELECT jsonb_array_elements_text($1::jsonb), $2, $3',
-        [JSON.stringify(applied), device.id, at],
+  const response = await db.serializable(
+    async (tx) => {
+      const ids = JSON.stringify(req.mutations.map((m) => m.id));
+      const done = new Set(
+        (
+          await tx.query<{ id: string }>(
+            'SELECT id FROM applied_mutations WHERE id IN (SELECT json_array_elements_text($1::json))',
+            [ids],
+          )
+        ).map((r) => r.id),
       );
-    }
-    if (refusals.length > 0) {
+      const refusedBefore = new Map(
+        (
+          await tx.query<{ mutation_id: string; code: RejectionCode }>(
+            'SELECT mutation_id, code FROM rejections WHERE mutation_id IN (SELECT json_array_elements_text($1::json))',
+            [ids],
+          )
+        ).map((r) => [r.mutation_id, r.code]),
+      );
+      const wanted = new Map<string, { t: string; r: string }>();
+      for (const m of req.mutations)
+        if (!done.has(m.id)) wanted.set(key(m.table, m.rowId), { t: m.table, r: m.rowId });
+      const states = await loadRows(tx, [...wanted.values()]);
+
+      const accepted: string[] = [];
+      const rejected: PushResponse['rejected'] = [];
+      const held: PushResponse['held'] = [];
+      const applied: string[] = [];
+      const dirty = new Map<string, RowState>();
+      const entries: ChangeEntry[] = [];
+      let lastAppliedId: string | null = null;
+
+      for (const m of req.mutations) {
+        if (done.has(m.id)) {
+          accepted.push(m.id);
+          continue;
+        }
+        const k = key(m.table, m.rowId);
+        const before = refusedBefore.get(m.id);
+        if (before) {
+          // The same refused mutation delivered again gets the same answer, not a silent accept.
+          const s = states.get(k);
+          rejected.push({ id: m.id, code: before, current: s ? toWireRow(s) : null });
+          continue;
+        }
+        if (parseHlc(m.hlc).wall > limit) {
+          held.push({ id: m.id, code: 'CLOCK_AHEAD' });
+          continue;
+        }
+        let state = states.get(k);
+        const problem = ownershipProblem(state, m, device);
+        if (problem) {
+          rejected.push({ id: m.id, code: problem, current: state ? toWireRow(state) : null });
+          refusals.push({ id: m.id, table: m.table, rowId: m.rowId, code: problem });
+          continue;
+        }
+        if (!state) {
+          state = {
+            table: m.table,
+            rowId: m.rowId,
+            branchId: m.cols.branch_id as string,
+            shared: false,
+            published: false,
+            deleted: false,
+            cols: {},
+            clocks: {},
+          };
+          states.set(k, state);
+        }
+        const wasShared = state.shared;
+        const won = mergeColumns(state, m.cols, () => m.hlc);
+        state.shared = isShared(m.table, state.cols);
+        if (won) {
+          dirty.set(k, state);
+          entries.push({
+            table: m.table,
+            rowId: m.rowId,
+            branchId: state.branchId,
+            shared: state.shared,
+            published: false,
+            origin: req.clientId,
+            schemaVersion: req.schemaVersion,
+            ...won,
+          });
+        }
+        const coversRow = won !== null && Object.keys(state.cols).every((c) => c in won.cols);
+        if (!wasShared && state.shared && !coversRow) {
+          // A row that just became shared reaches the other branches whole, not only its changed columns.
+          entries.push({
+            ...entries[entries.length - 1]!,
+            origin: null,
+            cols: { ...state.cols },
+            clocks: { ...state.clocks },
+          });
+          dirty.set(k, state);
+        }
+        accepted.push(m.id);
+        applied.push(m.id);
+        lastAppliedId = m.id;
+      }
+
+      await writeChanges(tx, [...dirty.values()], entries, at);
+      if (applied.length > 0) {
+        await tx.query(
+          'INSERT INTO applied_mutations (id, device_id, at) SELECT json_array_elements_text($1::json), $2, $3',
+          [JSON.stringify(applied), device.id, at],
+        );
+      }
+      if (refusals.length > 0) {
+        await tx.query(
+          `INSERT INTO rejections (mutation_id, device_id, branch_code, table_name, row_id, code, at)
+         SELECT x.id, $2, $3, x.t, x.r, x.c, $4 FROM json_to_recordset($1::json) AS x(id text, t text, r text, c text)`,
+          [
+            JSON.stringify(refusals.map((r) => ({ id: r.id, t: r.table, r: r.rowId, c: r.code }))),
+            device.id,
+            device.branchCode,
+            at,
+          ],
+        );
+      }
       await tx.query(
-        `INSERT INTO rejections (mutation_id, device_id, branch_code, table_name, row_id, code, at)
-         SELECT x.id, $2, $3, x.t, x.r, x.c, $4 FROM jsonb_to_recordset($1::jsonb) AS x(id text, t text, r text, c text)`,
+        `UPDATE devices SET last_contact_at = $2, client_id = $3, pending = $4, schema_version = $5,
+       pushed_count = pushed_count + $6 WHERE id = $1`,
         [
-          JSON.stringify(refusals.map((r) => ({ id: r.id, t: r.table, r: r.rowId, c: r.code }))),
           device.id,
-          device.branchCode,
           at,
+          req.clientId,
+          Math.max(0, req.pending - accepted.length - rejected.length),
+          req.schemaVersion,
+          applied.length,
         ],
       );
-    }
-    await tx.query(
-      `UPDATE devices SET last_contact_at = $2, client_id = $3, pending = $4, schema_version = $5,
-       pushed_count = pushed_count + $6 WHERE id = $1`,
-      [
-        device.id,
-        at,
-        req.clientId,
-        Math.max(0, req.pending - accepted.length - rejected.length),
-        req.schemaVersion,
-        applied.length,
-      ],
-    );
-    return { accepted, rejected, held, lastAppliedId, serverTime: at };
-  });
+      return { accepted, rejected, held, lastAppliedId, serverTime: at };
+    },
+    { lock: PUSH_LOCK },
+  );
 
   const foreign = refusals.filter((r) => r.code === 'NOT_OWNER');
   if (foreign.length > 0) {

@@ -35,6 +35,34 @@ export type WireValue = z.infer<typeof wireValue>;
 const tableName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
 const columnName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
 const hlcText = z.string().regex(/^\d{15}:[0-9a-z]{5}:.{1,64}$/);
+/** Column clocks, packed: the key '' holds the clock of every column not listed by name. */
+const clockMap = z.record(z.string().regex(/^([a-z][a-z0-9_]{0,62})?$/), hlcText);
+
+/** Packs per-column clocks: the most common clock becomes the default under ''. */
+export function packClocks(clocks: Record<string, string>): Record<string, string> {
+  const counts = new Map<string, number>();
+  for (const hlc of Object.values(clocks)) counts.set(hlc, (counts.get(hlc) ?? 0) + 1);
+  let common: string | null = null;
+  for (const [hlc, n] of counts) if (common === null || n > counts.get(common)!) common = hlc;
+  if (common === null) return {};
+  const packed: Record<string, string> = { '': common };
+  for (const [col, hlc] of Object.entries(clocks)) if (hlc !== common) packed[col] = hlc;
+  return packed;
+}
+
+/** The clock of each of `columns` from a packed (or plain) clock map. */
+export function unpackClocks(
+  packed: Record<string, string>,
+  columns: Iterable<string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const fallback = packed[''];
+  for (const col of columns) {
+    const hlc = packed[col] ?? fallback;
+    if (hlc !== undefined) out[col] = hlc;
+  }
+  return out;
+}
 
 export const wireMutation = z.object({
   id: z.string().min(1).max(64),
@@ -63,7 +91,7 @@ export const wireRow = z.object({
   table: tableName,
   rowId: z.string(),
   cols: z.record(columnName, wireValue),
-  clocks: z.record(columnName, hlcText),
+  clocks: clockMap,
 });
 export type WireRow = z.infer<typeof wireRow>;
 
@@ -84,7 +112,7 @@ export const wireChange = z.object({
   table: tableName,
   rowId: z.string(),
   cols: z.record(columnName, wireValue),
-  clocks: z.record(columnName, hlcText),
+  clocks: clockMap,
 });
 export type WireChange = z.infer<typeof wireChange>;
 

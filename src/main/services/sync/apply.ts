@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { WireValue } from '../../../shared/sync-wire';
+import { unpackClocks, type WireValue } from '../../../shared/sync-wire';
 import { syncedTables } from './registry';
 
 /** A change as it arrives from HQ (a pull entry, or HQ's row after a refusal). */
@@ -71,8 +71,9 @@ export function applyChanges(
     const cols: string[] = [];
     const values: WireValue[] = [];
     const won: Record<string, string> = {};
+    const clocks = unpackClocks(change.clocks, Object.keys(change.cols));
     for (const [col, value] of Object.entries(change.cols)) {
-      const incoming = change.clocks[col];
+      const incoming = clocks[col];
       if (!incoming || !table.columns.has(col) || col === 'id') continue;
       const mine = local[col] ?? fallback;
       if (!force?.has(col) && mine !== undefined && incoming <= mine) continue;
