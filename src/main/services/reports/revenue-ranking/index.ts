@@ -4,25 +4,25 @@ import {
   PARAM,
   RANGE_ERROR,
   customerFilterShape,
-  customerFilterSql,
   describeFilters,
   limitValue,
   monthCount,
+  monthsBetween,
   monthRangeShape,
   rangeText,
   validRange,
 } from '../params';
+import { reportCube } from '../cube';
 import { GRADE_ORDER, gradeLabel, tx } from '../text';
 import { defineReport } from '../types';
 
 const schema = z.object({ ...monthRangeShape, ...customerFilterShape, limit: limitValue.default(100) }).refine(validRange, RANGE_ERROR);
 
 interface Revenue {
-  id: string;
-  name: string;
+  /** Index in the report cube. */
+  i: number;
   grade: string | null;
   industry: string;
-  owner: string | null;
   cur: number;
   prev: number;
 }
@@ -36,15 +36,19 @@ export function growth(cur: number, prev: number): number | null {
  * Pareto concentration: the share of revenue taken by the top 20 % of customers (ceil, at least
  * one) among those with revenue in the period, plus revenue share per customer decile.
  */
-export function pareto(revenuesDesc: number[]): { topCount: number; topShare: number | null; deciles: number[] } {
-  const total = revenuesDesc.reduce((a, b) => a + b, 0);
+export function pareto(revenuesDesc: ArrayLike<number>): { topCount: number; topShare: number | null; deciles: number[] } {
   const n = revenuesDesc.length;
+  const sumOf = (from: number, to: number) => {
+    let s = 0;
+    for (let k = from; k < to; k++) s += revenuesDesc[k]!;
+    return s;
+  };
+  const total = sumOf(0, n);
   const topCount = n === 0 ? 0 : Math.max(1, Math.ceil(n * 0.2));
-  const top = revenuesDesc.slice(0, topCount).reduce((a, b) => a + b, 0);
+  const top = sumOf(0, topCount);
   const deciles: number[] = [];
   for (let d = 0; d < 10; d++) {
-    const slice = revenuesDesc.slice(Math.floor((n * d) / 10), Math.floor((n * (d + 1)) / 10));
-    deciles.push(total > 0 ? slice.reduce((a, b) => a + b, 0) / total : 0);
+    deciles.push(total > 0 ? sumOf(Math.floor((n * d) / 10), Math.floor((n * (d + 1)) / 10)) / total : 0);
   }
   return { topCount, topShare: total > 0 ? top / total : null, deciles };
 }
@@ -70,28 +74,47 @@ export const revenueRanking = defineReport({
     const months = monthCount(p.from, p.to);
     const prevFrom = addMonths(p.from, -months);
     const prevTo = addMonths(p.from, -1);
-    const where = customerFilterSql(rc, p);
-    // One pass over both periods' bills; customers outside the filters never reach the sums.
-    const rows = rc.sqlite
-      .prepare(
-        `SELECT c.id AS id, c.name AS name, c.grade AS grade, c.industry AS industry, u.display_name AS owner,
-                r.cur AS cur, r.prev AS prev
-         FROM (SELECT b.customer_id AS cid,
-                      sum(CASE WHEN b.period >= ? THEN b.billed_fen ELSE 0 END) AS cur,
-                      sum(CASE WHEN b.period < ? THEN b.billed_fen ELSE 0 END) AS prev
-               FROM customer_bills b
-               WHERE b.deleted = 0 AND b.period BETWEEN ? AND ?
-               GROUP BY b.customer_id) r
-         JOIN customers c ON c.id = r.cid
-         LEFT JOIN users u ON u.id = c.owner_id
-         WHERE ${where.sql}`,
-      )
-      .all(p.from, p.from, prevFrom, p.to, ...where.params) as Revenue[];
+    // Sums come from the report cube (cube.ts): a million customers' bills in memory, refreshed on change.
+    const cube = reportCube(rc.sqlite);
+    const monthArrays = (a: string, b: string) => monthsBetween(a, b).flatMap((m) => cube.billed.get(m) ?? []);
+    const curMonths = monthArrays(p.from, p.to);
+    const prevMonths = monthArrays(prevFrom, prevTo);
+    const own = rc.actor.role === 'account_manager' ? rc.actor.id : null;
+    const grade = p.grade === 'none' ? null : p.grade;
+    const owner = p.manager === 'pool' ? null : p.manager;
+    const sum = (arrays: Float64Array[], i: number) => {
+      let s = 0;
+      for (const a of arrays) if (i < a.length) s += a[i]!;
+      return s;
+    };
+    const rows: Revenue[] = [];
+    for (let i = 0; i < cube.ids.length; i++) {
+      if (cube.live[i] !== 1) continue;
+      if (own !== null && cube.owner[i] !== own) continue;
+      if (p.region && cube.region[i] !== p.region) continue;
+      if (p.industry && cube.industry[i] !== p.industry) continue;
+      if (p.grade && cube.grade[i] !== grade) continue;
+      if (p.manager && cube.owner[i] !== owner) continue;
+      const cur = sum(curMonths, i);
+      const prev = sum(prevMonths, i);
+      if (cur === 0 && prev === 0) continue;
+      rows.push({ i, cur, prev, grade: cube.grade[i]!, industry: cube.industry[i]! });
+    }
 
-    const current = rows.filter((r) => r.cur > 0).sort((a, b) => b.cur - a.cur || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const total = current.reduce((a, r) => a + r.cur, 0);
+    const earning = rows.filter((r) => r.cur > 0);
+    const revenues = Float64Array.from(earning, (r) => r.cur).sort().reverse();
+    const total = revenues.reduce((a, b) => a + b, 0);
     const prevTotal = rows.reduce((a, r) => a + r.prev, 0);
-    const conc = pareto(current.map((r) => r.cur));
+    const conc = pareto(revenues);
+    // The ranked rows: only candidates at or above the limit-th revenue are sorted (ties by name).
+    const threshold = revenues.length ? revenues[Math.min(p.limit, revenues.length) - 1]! : 0;
+    const current = earning
+      .filter((r) => r.cur >= threshold)
+      .sort((a, b) => b.cur - a.cur || (cube.name[a.i]! < cube.name[b.i]! ? -1 : cube.name[a.i]! > cube.name[b.i]! ? 1 : 0))
+      .slice(0, p.limit);
+    const names = new Map(
+      (rc.sqlite.prepare('SELECT id, display_name AS name FROM users').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]),
+    );
 
     const group = (key: 'grade' | 'industry') => {
       const map = new Map<string | null, { cur: number; prev: number; n: number }>();
@@ -119,17 +142,18 @@ export const revenueRanking = defineReport({
       growth: growth(v.cur, v.prev),
       share: total > 0 ? v.cur / total : null,
     });
-    const totals = groupRow(t(tx('合计', 'Total')), { cur: total, prev: prevTotal, n: current.length });
+    const totals = groupRow(t(tx('合计', 'Total')), { cur: total, prev: prevTotal, n: earning.length });
 
     let cumulative = 0;
-    const ranked = current.slice(0, p.limit).map((r, i) => {
+    const ranked = current.map((r, i) => {
       cumulative += r.cur;
+      const ownerId = cube.owner[r.i];
       return {
         rank: i + 1,
-        name: r.name,
+        name: cube.name[r.i]!,
         grade: gradeLabel(t, r.grade),
         industry: r.industry,
-        owner: r.owner ?? t(tx('未分配', 'Unassigned')),
+        owner: (ownerId && names.get(ownerId)) ?? t(tx('未分配', 'Unassigned')),
         cur: r.cur,
         prev: r.prev,
         growth: growth(r.cur, r.prev),
@@ -149,7 +173,7 @@ export const revenueRanking = defineReport({
         { label: t(tx('本期收入（元）', 'Revenue this period (¥)')), value: total, format: 'fen' },
         { label: t(tx('上期收入（元）', 'Previous period (¥)')), value: prevTotal, format: 'fen' },
         { label: t(tx('收入增长率', 'Growth')), value: growth(total, prevTotal), format: 'percent' },
-        { label: t(tx('有收入客户数', 'Customers billed')), value: current.length, format: 'int' },
+        { label: t(tx('有收入客户数', 'Customers billed')), value: earning.length, format: 'int' },
         { label: t(tx(`前 20% 客户（${conc.topCount} 户）收入占比`, `Top 20 % (${conc.topCount}) share`)), value: conc.topShare, format: 'percent' },
       ],
       charts: [
@@ -200,8 +224,8 @@ export const revenueRanking = defineReport({
           rows: ranked,
           totals: null,
           note:
-            ranked.length < current.length
-              ? t(tx(`列出前 ${ranked.length} 名，共 ${current.length} 户有收入`, `Top ${ranked.length} of ${current.length} customers billed`))
+            ranked.length < earning.length
+              ? t(tx(`列出前 ${ranked.length} 名，共 ${earning.length} 户有收入`, `Top ${ranked.length} of ${earning.length} customers billed`))
               : null,
         },
         {
