@@ -183,7 +183,7 @@ export function EvaluationPage() {
           verticalSpacing={4}
           horizontalSpacing="xs"
           fz="sm"
-          height="calc(100vh - 390px)"
+          height="calc(100vh - 410px)"
           minHeight={200}
           fetching={results.isFetching}
           records={results.data?.rows ?? []}
@@ -259,7 +259,7 @@ export function EvaluationPage() {
             {
               accessor: 'grade',
               title: t('customers.evaluation.gradeChange'),
-              width: 170,
+              width: 210,
               render: (r) => (
                 <Group gap={4} wrap="nowrap">
                   {r.previousGrade !== r.grade && (

@@ -214,7 +214,7 @@ export const customersEn: CustomersMessages = {
       onTimeYes: 'On time',
       onTimeNo: 'Late',
       open: 'Not due',
-      onTimeRatio: 'On-time rate',
+      onTimeRatio: 'On time %',
     },
     credit: {
       title: 'Credit',

@@ -227,7 +227,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         verticalSpacing={4}
         horizontalSpacing="xs"
         fz="sm"
-        height={`calc(100vh - ${selected.length ? 262 : 222}px)`}
+        height={`calc(100vh - ${selected.length ? 274 : 222}px)`}
         fetching={list.isFetching}
         records={rows}
         totalRecords={list.data?.total ?? 0}
@@ -265,7 +265,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             accessor: 'name',
             title: t('customers.fields.name'),
             sortable: true,
-            width: 196,
+            width: 170,
             ellipsis: true,
             render: (c) => (
               <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
@@ -285,7 +285,8 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
           {
             accessor: 'ownerName',
             title: t('customers.fields.owner'),
-            width: 76,
+            hidden: pool,
+            width: 84,
             render: (c) => c.ownerName ?? <PoolBadge />,
           },
           {
@@ -299,13 +300,13 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             accessor: 'grade',
             title: t('customers.fields.grade'),
             sortable: true,
-            width: 92,
+            width: 100,
             render: (c) => <GradeBadge grade={c.grade} />,
           },
           {
             accessor: 'isKey',
             title: t('customers.keyFlag'),
-            width: 50,
+            width: 64,
             textAlign: 'center',
             render: (c) => <KeyStar isKey={c.isKey} />,
           },
