@@ -9,7 +9,7 @@ const USER_PASSWORD = 'Lock2026pass';
 test.describe('signing in', () => {
   test.beforeAll(async ({ request }) => {
     const admin = await apiToken(request, 'admin', ADMIN_PASSWORD);
-    for (const username of ['wrongpw', 'lockme']) {
+    for (const username of ['wrongpw', 'lockme', 'changepw', 'unlockme']) {
       await createUserViaApi(request, admin, {
         username,
         displayName: `测试${username}`,
@@ -103,5 +103,58 @@ test.describe('signing in', () => {
     await expect(login.username).toBeVisible();
     await page.goto('/#/admin/users');
     await expect(login.username).toBeVisible();
+  });
+
+  test('a user changes their own password in the dialog and signs in with the new one', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('changepw', USER_PASSWORD);
+    const shell = new ShellPage(page);
+    await shell.userMenu().click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改密码' });
+    await dialog.getByLabel('当前密码').fill('not-my-password1');
+    await dialog.getByLabel('新密码', { exact: true }).fill('Changed2026pw');
+    await dialog.getByLabel('确认新密码').fill('Changed2026pw');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText('当前密码不正确。')).toBeVisible();
+    await dialog.getByLabel('当前密码').fill(USER_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('密码已修改。其他设备上的登录已失效。')).toBeVisible();
+
+    await shell.signOut();
+    await login.signIn('changepw', USER_PASSWORD);
+    await expect(login.error).toContainText('用户名或密码错误');
+    await login.signIn('changepw', 'Changed2026pw');
+    await expect(shell.nav).toBeVisible();
+  });
+
+  test('an administrator resets the password of a locked account, which unlocks it', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    for (let left = 4; left >= 0; left--) {
+      await login.signIn('unlockme', `wrong-${left}-pass`);
+      // Each answer arrives before the next try (the button is busy while a sign-in is under way).
+      await expect(login.error).toContainText(left > 0 ? `再错 ${left} 次` : '账号已锁定');
+    }
+
+    await login.signIn('admin', ADMIN_PASSWORD);
+    const shell = new ShellPage(page);
+    await shell.open('用户');
+    const row = page.getByRole('row').filter({ hasText: 'unlockme' });
+    await expect(row).toContainText('已锁定');
+    await row.getByRole('button', { name: '测试unlockme 的操作' }).click();
+    await page.getByRole('menuitem', { name: '重置密码' }).click();
+    const dialog = page.getByRole('dialog', { name: '重置密码：测试unlockme' });
+    await dialog.getByLabel('新密码', { exact: true }).fill('Unlocked2026pw');
+    await dialog.getByLabel('确认新密码').fill('Unlocked2026pw');
+    await dialog.getByRole('button', { name: '重置密码' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toContainText('正常');
+
+    await shell.signOut();
+    await login.signIn('unlockme', 'Unlocked2026pw');
+    await expect(shell.nav).toBeVisible();
   });
 });
