@@ -23,6 +23,9 @@ export async function pullChanges(
   const top = Number(
     (await db.query<{ top: number | null }>('SELECT max(seq)::float8 AS top FROM change_log'))[0]?.top ?? 0,
   );
+  // A cursor beyond the log means HQ's store was restored from an older backup: send everything again
+  // (applying is idempotent under last-writer-wins) rather than nothing forever.
+  const from = input.cursor > top ? 0 : input.cursor;
   const rows = await db.query<{
     seq: number;
     table_name: string;
@@ -35,7 +38,7 @@ export async function pullChanges(
      WHERE seq > $1 AND seq <= $2 AND (origin IS NULL OR origin <> $3)
        AND (branch_id = $4 OR shared OR published)
      ORDER BY seq LIMIT $5`,
-    [input.cursor, top, input.clientId, device.branchId ?? '', limit + 1],
+    [from, top, input.clientId, device.branchId ?? '', limit + 1],
   );
   const changes: PullResponse['changes'] = [];
   let updateRequired = false;

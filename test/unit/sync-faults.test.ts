@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, SYNC_HEADERS, pushResponse } from '../../src/shared/sync-wire';
 import { revokeDevice } from '../../src/hq/devices';
 import { callHq } from '../../src/main/services/sync/transport';
-import { readSyncState } from '../../src/main/services/sync/state';
+import { readSyncState, writeSyncState } from '../../src/main/services/sync/state';
 import {
   hqRow,
   makeBranch,
@@ -184,6 +184,17 @@ describe.each(engines)('sync survives faults (%s)', (engine) => {
     await expectConverged(hq, [a, b], [...shared, ...made]);
     expect(a.rows('customers')).toHaveLength(12);
     expect(b.rows('customers')).toHaveLength(12);
+  });
+
+  it('a branch whose cursor is ahead of HQ (HQ restored from an older backup) receives everything again', async () => {
+    hq = await startTestHq(engine);
+    const a = await makeBranch(hq, 'HHHT');
+    const b = await makeBranch(hq, 'BT');
+    const ids = [1, 2].map((n) => a.createCustomer({ name: `恢复${n}`, type: 'group' }));
+    await a.sync();
+    writeSyncState(b.env.store.db, { pullCursor: 1_000_000 });
+    expect((await b.sync()).ok).toBe(true);
+    await expectConverged(hq, [a, b], ids);
   });
 
   it('a wrong or revoked token is refused and logged', async () => {

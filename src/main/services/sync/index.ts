@@ -52,6 +52,8 @@ export function configureSync(ctx: ServiceContext, input: ParsedInputOf<'sync.co
     hqUrl: input.hqUrl,
     intervalSeconds: input.intervalMinutes * 60,
     ...(input.deviceToken !== undefined ? { deviceToken: input.deviceToken } : {}),
+    // Another HQ has other sequence numbers: start reading its log from the beginning.
+    ...(input.hqUrl !== before.hqUrl ? { pullCursor: 0, hqBranchCode: null } : {}),
     // A new address or token starts from a clean error state.
     failures: 0,
     lastErrorCode: null,
