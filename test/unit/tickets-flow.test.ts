@@ -143,7 +143,7 @@ describe('a phone complaint through the whole flow', () => {
     const timeline = ticketTimelineForCustomer({ db: app.runtime.store.db, locale: 'zh-CN' }, customer.id);
     expect(timeline).toHaveLength(13);
     expect(timeline[0]!.title).toContain(t.number);
-    expect(timeline[0]!.route).toBe(`/tickets/${t.id}`);
+    expect(timeline[0]!.route).toBe(`/red/${t.id}`);
     expect(timeline.at(-1)!.kind).toBe('created');
 
     // The archived ticket left every open queue.

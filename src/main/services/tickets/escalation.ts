@@ -49,7 +49,7 @@ export function runSlaEscalation(ctx: ServiceContext): { warned: number; breache
       kind: breach ? 'sla_breach' : 'sla_warning',
       messageKey: `tickets.notify.${breach ? 'breach' : 'warning'}.${t.slaClock}`,
       params: { number: t.number, customer: customerName, due: shanghai(t.nextDueAt), priority: t.priority },
-      route: `/tickets/${t.id}`,
+      route: `/red/${t.id}`,
       ticketId: t.id,
     });
     updateRow(ctx, tickets, t.id, { slaLevel: level });

@@ -98,6 +98,6 @@ export function ticketTimelineForCustomer(
     title: `${r.number} ${eventTitle(r, ctx.locale)}`,
     detail: r.note ? `${r.title} — ${r.note}` : r.title,
     actorName: r.actorName,
-    route: `/tickets/${r.ticketId}`,
+    route: `/red/${r.ticketId}`,
   }));
 }

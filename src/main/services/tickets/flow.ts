@@ -68,7 +68,7 @@ function notifyAccountManager(ctx: ServiceContext, t: TicketRowT, customerName: 
     kind: 'customer_ticket',
     messageKey: t.kind === 'complaint' ? 'tickets.notify.customerComplaint' : 'tickets.notify.customerFault',
     params: { number: t.number, customer: customerName, priority: t.priority, title: t.title },
-    route: `/tickets/${t.id}`,
+    route: `/red/${t.id}`,
     ticketId: t.id,
   });
 }
@@ -159,7 +159,7 @@ function notifyAssigned(ctx: ServiceContext, t: TicketRowT, customerName: string
     kind: 'assigned',
     messageKey: 'tickets.notify.assigned',
     params: { number: t.number, customer: customerName, priority: t.priority, title: t.title },
-    route: `/tickets/${t.id}`,
+    route: `/red/${t.id}`,
     ticketId: t.id,
   });
 }
