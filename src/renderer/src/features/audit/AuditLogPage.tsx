@@ -126,7 +126,8 @@ export function AuditLogPage() {
         highlightOnHover
         verticalSpacing={6}
         fz="sm"
-        minHeight={list.data?.rows.length ? undefined : 180}
+        // The list scrolls inside the page so the pager stays in view on a 1366×768 screen.
+        height="calc(100vh - 205px)"
         fetching={list.isFetching}
         records={list.data?.rows ?? []}
         totalRecords={list.data?.total ?? 0}
@@ -147,24 +148,24 @@ export function AuditLogPage() {
           {
             accessor: 'actorName',
             title: t('audit.actor'),
-            width: 120,
+            width: 110,
             render: (r) => r.actorName ?? t('audit.system'),
           },
           {
             accessor: 'action',
             title: t('audit.action'),
-            width: 110,
+            width: 100,
             render: (r) => (
               <Badge variant="light" color={ACTION_COLOR[r.action]} radius="sm">
                 {t(`audit.actions.${r.action}`)}
               </Badge>
             ),
           },
-          { accessor: 'method', title: t('audit.method'), width: 180 },
+          { accessor: 'method', title: t('audit.method'), width: 170 },
           {
             accessor: 'entity',
             title: t('audit.entity'),
-            width: 190,
+            width: 160,
             ellipsis: true,
             render: (r) => entityLabel(r.entity),
           },
@@ -172,7 +173,7 @@ export function AuditLogPage() {
             accessor: 'summary',
             title: t('audit.summary'),
             render: (r) => (
-              <Text size="sm" truncate="end" c="dimmed">
+              <Text size="sm" truncate="end" c="dimmed" maw={280}>
                 {summarize(r)}
               </Text>
             ),

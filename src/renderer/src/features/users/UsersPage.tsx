@@ -149,7 +149,8 @@ export function UsersPage() {
         highlightOnHover
         verticalSpacing={6}
         fz="sm"
-        minHeight={list.data?.rows.length ? undefined : 180}
+        // The list scrolls inside the page so the pager stays in view on a 1366×768 screen.
+        height="calc(100vh - 205px)"
         fetching={list.isFetching}
         records={list.data?.rows ?? []}
         totalRecords={list.data?.total ?? 0}
