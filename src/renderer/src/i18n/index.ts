@@ -21,6 +21,8 @@ function storedLocale(): Locale {
 function applyLocale(locale: Locale) {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = locale;
+  // The desktop app's menu and native dialogs follow the UI language.
+  window.kamShell?.setLocale(locale).catch(() => undefined);
 }
 
 const initial = storedLocale();
