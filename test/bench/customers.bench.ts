@@ -73,7 +73,7 @@ async function main() {
   const amId = (sqlite.prepare(`SELECT id FROM users WHERE username = 'am7'`).get() as { id: string }).id;
   const random = new DemoRandom(7);
   const out: Measurement[] = [];
-  const iterations = 200;
+  const iterations = Number(process.env.KAM_BENCH_ITERATIONS ?? 100);
 
   // --- list pages: the API against the same query as raw SQL -------------------------------------
   const listCases: { name: string; token: string; input: (i: number) => Record<string, unknown>; where: string; order: string; params: (i: number) => unknown[] }[] = [
@@ -89,7 +89,7 @@ async function main() {
       name: 'leader, grade=key + region, by monthly spend',
       token: leader,
       input: (i) => ({ grade: ['key'], region: ['赛罕区'], sort: 'monthlySpend', dir: 'desc', page: 1 + (i % 3), pageSize: 50 }),
-      where: `c.deleted = 0 AND c.grade IN ('key') AND c.region IN ('赛罕区')`,
+      where: `c.deleted = 0 AND +c.grade IN ('key') AND +c.region IN ('赛罕区')`,
       order: 'c.monthly_spend_fen DESC, c.rowid DESC',
       params: () => [],
     },
@@ -97,7 +97,7 @@ async function main() {
       name: 'leader, key customers in arrears, by arrears',
       token: leader,
       input: () => ({ isKey: true, arrears: true, sort: 'arrears', dir: 'desc', pageSize: 50 }),
-      where: 'c.deleted = 0 AND c.is_key = 1 AND c.arrears_fen > 0',
+      where: 'c.deleted = 0 AND +c.is_key = 1 AND c.arrears_fen > 0',
       order: 'c.arrears_fen DESC, c.rowid DESC',
       params: () => [],
     },
@@ -110,13 +110,15 @@ async function main() {
       params: () => [],
     },
   ];
+  const log = (s: string) => console.log(`[customers.bench] ${s}`);
   for (const lc of listCases) {
+    log(lc.name);
     const apiM = await measure(`list via API: ${lc.name}`, async (i) => ok(api, 'customers.list', lc.input(i), lc.token), {
       iterations,
       warmup: 10,
       target: { p95Ms: 30 },
     });
-    const count = sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${lc.where} LIMIT 10001)`);
+    const count = sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${lc.where.replace(/\+c\./g, 'c.')} LIMIT 1001)`);
     const page = sqlite.prepare(
       `SELECT c.*, u.display_name FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ${lc.where} ORDER BY ${lc.order} LIMIT ? OFFSET ?`,
     );
@@ -135,6 +137,7 @@ async function main() {
     out.push(apiM, rawM);
   }
 
+  log('search');
   // --- search ------------------------------------------------------------------------------------
   const sample = sqlite
     .prepare(`SELECT c.name, (SELECT p.name FROM customer_contacts p WHERE p.customer_id = c.id LIMIT 1) AS person,
@@ -169,12 +172,14 @@ async function main() {
     }),
   );
 
+  log('360');
   // --- customer 360 ------------------------------------------------------------------------------
   const ids = (sqlite.prepare(`SELECT id FROM customers WHERE rowid IN (${Array.from({ length: 500 }, () => random.int(1, CUSTOMERS)).join(',')})`).all() as { id: string }[]).map((r) => r.id);
   out.push(await measure('customer 360 via API (leader)', async (i) => ok(api, 'customers.get', { id: ids[i % ids.length] }, leader), { iterations, warmup: 10, target: { p95Ms: 50 } }));
   out.push(await measure('customer 360 via API (service desk, finance stripped)', async (i) => ok(api, 'customers.get', { id: ids[(i + 7) % ids.length] }, desk), { iterations: 100, warmup: 5, target: { p95Ms: 50 } }));
 
   // --- evaluation run (rolled back so the cached data set stays as generated) ---------------------
+  log('evaluation');
   sqlite.exec('BEGIN');
   let evaluated = 0;
   out.push(
@@ -190,6 +195,7 @@ async function main() {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 
   // --- import of a 100,000-row .xlsx in a child process (peak RSS of that process) -----------------
+  log('import');
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
   const file = join(dir, 'import.xlsx');
   await writeImportFile(file, IMPORT_ROWS);

@@ -171,7 +171,7 @@ export const customer360Schema = z.object({
 export type Customer360 = z.infer<typeof customer360Schema>;
 
 /** The largest exact total customers.list reports (see `totalCapped`). */
-export const LIST_COUNT_CAP = 10_000;
+export const LIST_COUNT_CAP = 1_000;
 
 const ownerChange = { ids: z.array(idSchema).min(1).max(500), reason: requiredText(500) };
 
@@ -181,7 +181,7 @@ export const customersCoreContract = {
     access: 'authenticated',
     input: customerFilterSchema.extend(pageInput).strict(),
     // Counting a million rows on every page costs more than the page itself: `total` is exact up to
-    // LIST_COUNT_CAP; above it `totalCapped` is true and the UI shows "10,000+".
+    // LIST_COUNT_CAP; above it `totalCapped` is true and the UI shows "1,000+".
     output: pageOf(customerListRowSchema).extend({ totalCapped: z.boolean() }),
   }),
   'customers.lookup': method({
