@@ -78,7 +78,12 @@ export function createHqServer(options: HqServerOptions): FastifyInstance {
     if (error instanceof HqError) {
       status = error.status;
       body = { error: { code: error.code, message: error.message } };
-    } else if (error instanceof ZodError || (error as { validation?: unknown }).validation) {
+    } else if (
+      error instanceof ZodError ||
+      (error as { validation?: unknown }).validation ||
+      // Fastify's own refusals (malformed JSON, body too large) are the caller's fault, not HQ's.
+      ((error as { statusCode?: number }).statusCode ?? 500) < 500
+    ) {
       status = 400;
       body = {
         error: { code: 'BAD_REQUEST', message: error instanceof Error ? error.message : 'bad request' },

@@ -3,6 +3,7 @@ import type { Store } from '../../db/open';
 import { syncOutbox, syncRejections } from '../../db/schema';
 import type { HybridClock } from '../../../shared/hlc';
 import {
+  PROTOCOL_VERSION,
   helloResponse,
   pullResponse,
   pushResponse,
@@ -92,7 +93,7 @@ async function push(env: SyncEnv, hq: HqEndpoint, progress: SyncProgress) {
       '/sync/push',
       {
         clientId: hq.clientId,
-        protocolVersion: 1,
+        protocolVersion: PROTOCOL_VERSION,
         schemaVersion: hq.schemaVersion,
         pending: pendingCount(env.store),
         mutations,
