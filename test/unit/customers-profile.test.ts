@@ -232,3 +232,37 @@ describe('customer profile', () => {
     expect((await failure(app, 'customers.views.delete', { id: v.id }, am2.token)).code).toBe('FORBIDDEN');
   });
 });
+
+describe('customer list filters and sorts', () => {
+  it('every filter and sort returns exactly the matching rows in order', async () => {
+    const { app, leader, am1 } = await setup();
+    const specs = [
+      { name: '甲', type: 'gov', region: '赛罕区', industry: '党政军', spend: 500_000, paid: 0 },
+      { name: '乙', type: 'enterprise', region: '赛罕区', industry: '金融', spend: 100_000, paid: 100_000 },
+      { name: '丙', type: 'enterprise', region: '新城区', industry: '金融', spend: 900_000, paid: 900_000 },
+      { name: '丁', type: 'group', region: '新城区', industry: '能源', spend: 0, paid: 0 },
+    ] as const;
+    const ids: Record<string, string> = {};
+    for (const s of specs) {
+      const c = await app.call('customers.create', { name: `${s.name}公司`, type: s.type, region: s.region, industry: s.industry, ownerId: s.name === '甲' ? am1.userId : null }, leader.token);
+      ids[s.name] = c.id;
+      if (s.spend) await app.call('customers.bills.save', { customerId: c.id, period: '2026-01', billedFen: s.spend, paidFen: s.paid }, leader.token);
+    }
+    await app.call('customers.setStage', { id: ids['丙']!, stage: 'signed' }, leader.token);
+    const names = async (input: Record<string, unknown>, token = leader.token) =>
+      (await app.call('customers.list', input as never, token)).rows.map((r) => r.name.slice(0, 1)).join('');
+    expect(await names({ sort: 'monthlySpend', dir: 'desc' })).toBe('丙甲乙丁');
+    expect(await names({ sort: 'monthlySpend', dir: 'asc', region: ['赛罕区'] })).toBe('乙甲');
+    expect(await names({ sort: 'arrears', dir: 'desc', arrears: true })).toBe('甲');
+    expect(await names({ sort: 'monthlySpend', arrears: false, isKey: true })).toBe('丙丁');
+    expect(await names({ sort: 'name', dir: 'asc', type: ['enterprise', 'group'] })).toBe('丁丙乙');
+    expect(await names({ sort: 'monthlySpend', industry: ['金融'], stage: ['signed'] })).toBe('丙');
+    expect(await names({ sort: 'createdAt', dir: 'asc', owner: 'pool' })).toBe('乙丙丁');
+    expect(await names({ owner: am1.userId })).toBe('甲');
+    expect(await names({ owner: 'me', sort: 'name', dir: 'asc' }, am1.token)).toBe('甲');
+    expect(await names({ sort: 'name', dir: 'asc' }, am1.token)).toBe('丁丙乙甲'); // own + pool
+    const page = await app.call('customers.list', { sort: 'monthlySpend', pageSize: 3, page: 2 }, leader.token);
+    expect(page).toMatchObject({ total: 4, totalCapped: false, page: 2 });
+    expect(page.rows.map((r) => r.name.slice(0, 1))).toEqual(['丁']);
+  });
+});
