@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The audit-log viewer (zh-CN). */
 export class AuditLogPage {
@@ -11,6 +11,7 @@ export class AuditLogPage {
   async choose(label: string, option: string) {
     await this.filter(label).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
+    await expect(this.filter(label)).toHaveValue(option);
   }
 
   rows(): Locator {
