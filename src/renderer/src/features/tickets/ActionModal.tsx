@@ -35,12 +35,23 @@ export function ActionModal({ ticket, kind, onClose, onDone }: { ticket: TicketD
   const [score, setScore] = useState('5');
   const [comment, setComment] = useState('');
   const [priority, setPriority] = useState<string>(ticket.priority);
+  // Each time a form opens it starts from the ticket as it is now (assigned department, last finding).
   useEffect(() => {
+    if (!kind) return;
     setNote('');
+    setDept(ticket.assigneeDept);
+    setAssigneeId(ticket.assigneeId);
+    setResponsibleDept(ticket.responsibleDept ?? ticket.assigneeDept);
     setResolution(ticket.resolution);
     setCause(ticket.cause);
+    setOurFault(ticket.ourFault ?? false);
     setContent('');
-  }, [kind, ticket.resolution, ticket.cause]);
+    setScore('5');
+    setComment('');
+    setPriority(ticket.priority);
+    // Only opening a form resets it; later ticket refreshes must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind]);
 
   const submit = useMutation({
     mutationFn: async (): Promise<TicketDetail> => {

@@ -8,11 +8,14 @@ export function AssignFields({
   assigneeId,
   onChange,
   autoFocus,
+  optional,
 }: {
   dept: string | null;
   assigneeId: string | null;
   onChange: (dept: string | null, assigneeId: string | null) => void;
   autoFocus?: boolean;
+  /** At intake dispatching is optional, so the department is not marked required. */
+  optional?: boolean;
 }) {
   const t = useTicketsT();
   const config = useTicketConfig();
@@ -25,7 +28,8 @@ export function AssignFields({
         value={dept}
         onChange={(v) => onChange(v, null)}
         searchable
-        required
+        clearable={optional}
+        required={!optional}
         data-autofocus={autoFocus || undefined}
         comboboxProps={{ withinPortal: true }}
       />

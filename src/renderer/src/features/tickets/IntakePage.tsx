@@ -279,7 +279,7 @@ export function IntakePage() {
                 {t('intake.dispatch')}
               </Text>
               <Group grow>
-                <AssignFields dept={dept} assigneeId={assigneeId} onChange={(d, a) => { setDept(d); setAssigneeId(a); }} />
+                <AssignFields optional dept={dept} assigneeId={assigneeId} onChange={(d, a) => { setDept(d); setAssigneeId(a); }} />
               </Group>
               <Group justify="flex-end">
                 <Button type="submit" color="red" disabled={!canSubmit} loading={create.isPending} rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}>

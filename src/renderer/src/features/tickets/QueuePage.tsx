@@ -139,24 +139,27 @@ export function QueuePage() {
           {
             accessor: 'number',
             title: t('col.number'),
+            width: 190,
+            noWrap: true,
             render: (r) => (
               <Anchor size="sm" ff="monospace" onClick={(e) => { e.stopPropagation(); navigate(r.id); }}>
                 {r.number}
               </Anchor>
             ),
           },
-          { accessor: 'priority', title: t('col.priority'), render: (r) => <PriorityBadge priority={r.priority} /> },
-          { accessor: 'kind', title: t('col.kind'), render: (r) => <KindBadge kind={r.kind} /> },
-          { accessor: 'customerName', title: t('col.customer'), ellipsis: true, width: 220 },
+          { accessor: 'priority', title: t('col.priority'), width: 64, render: (r) => <PriorityBadge priority={r.priority} /> },
+          { accessor: 'kind', title: t('col.kind'), width: 76, render: (r) => <KindBadge kind={r.kind} /> },
+          { accessor: 'customerName', title: t('col.customer'), ellipsis: true, width: 200 },
           { accessor: 'title', title: t('col.title'), ellipsis: true },
-          { accessor: 'status', title: t('col.status'), render: (r) => <StatusBadge status={r.status} /> },
-          { accessor: 'assigneeName', title: t('col.assignee'), render: (r) => r.assigneeName ?? r.assigneeDept ?? '—' },
+          { accessor: 'status', title: t('col.status'), width: 110, render: (r) => <StatusBadge status={r.status} /> },
+          { accessor: 'assigneeName', title: t('col.assignee'), width: 90, noWrap: true, render: (r) => r.assigneeName ?? r.assigneeDept ?? '—' },
           {
             accessor: 'dueAt',
             title: t('col.due'),
+            width: 150,
             render: (r) => <SlaCountdown dueAt={r.dueAt} state={r.slaState} remainingMinutes={r.remainingMinutes} clock={r.slaClock} />,
           },
-          { accessor: 'createdAt', title: t('col.created'), render: (r) => formatDateTime(r.createdAt) },
+          { accessor: 'createdAt', title: t('col.created'), width: 140, noWrap: true, render: (r) => formatDateTime(r.createdAt) },
         ]}
       />
       <BulkAssignModal

@@ -21,7 +21,7 @@ const SLA_COLOR: Record<string, string> = { ok: 'green', warning: 'orange', brea
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
-    <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'P1' ? 'filled' : 'light'} radius="sm">
+    <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'P1' ? 'filled' : 'light'} radius="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
       {priority}
     </Badge>
   );
