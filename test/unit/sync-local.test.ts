@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { localMeta } from '../../src/main/db/schema';
+import { readSyncState, writeSyncState } from '../../src/main/services/sync/state';
 import { formatHlc } from '../../src/shared/hlc';
 import { applyChanges } from '../../src/main/services/sync/apply';
 import { runSync } from '../../src/main/services/sync/engine';
@@ -104,5 +107,35 @@ describe('sync on the branch', () => {
     expect(nextDelayMs(300, 0)).toBe(300_000);
     expect([1, 2, 3, 4].map((n) => nextDelayMs(300, n))).toEqual([15_000, 30_000, 60_000, 120_000]);
     expect(nextDelayMs(300, 40)).toBe(30 * 60_000);
+  });
+});
+
+describe('after an update that adds synced tables', () => {
+  it('reads the headquarters log again from the start', async () => {
+    const b = await makeBranch(null, 'HHHT');
+    const db = b.env.store.db;
+    writeSyncState(db, { hqUrl: 'http://127.0.0.1:9', deviceToken: 'kamd_x', pullCursor: 42 });
+    // A previous version knew fewer tables.
+    db.insert(localMeta).values({ key: 'sync_tables', value: 'settings,users' }).run();
+    b.env.fetch = async (url) => {
+      if (url.includes('/sync/hello'))
+        return Response.json({ branchCode: 'HHHT', deviceName: 'x', protocolVersion: 1, serverTime: '' });
+      if (url.includes('/sync/pull')) {
+        expect(url).toContain('cursor=0&');
+        return Response.json({
+          changes: [],
+          cursor: 50,
+          hasMore: false,
+          updateRequired: false,
+          serverTime: '',
+        });
+      }
+      return Response.json({ accepted: [], rejected: [], held: [], lastAppliedId: null, serverTime: '' });
+    };
+    expect(await runSync(b.env)).toMatchObject({ ok: true });
+    expect(readSyncState(db).pullCursor).toBe(50);
+    expect(db.select().from(localMeta).where(eq(localMeta.key, 'sync_tables')).get()?.value).toContain(
+      'customers',
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { and, count, gt, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/open';
-import { syncOutbox, syncRejections } from '../../db/schema';
+import { localMeta, syncOutbox, syncRejections } from '../../db/schema';
 import type { HybridClock } from '../../../shared/hlc';
 import {
   PROTOCOL_VERSION,
@@ -11,6 +11,7 @@ import {
   type WireValue,
 } from '../../../shared/sync-wire';
 import { applyChanges } from './apply';
+import { syncedTables } from './registry';
 import { readSyncState, writeSyncState } from './state';
 import { callHq, SyncFailure, type FetchLike, type HqEndpoint, type SyncErrorCode } from './transport';
 
@@ -129,9 +130,28 @@ async function push(env: SyncEnv, hq: HqEndpoint, progress: SyncProgress) {
   return { pushed, rejected, held };
 }
 
+/**
+ * After an update that added synced tables, reads HQ's log again from the start: changes to those
+ * tables were skipped before (the table did not exist here), and re-applying the rest is harmless.
+ */
+function restartPullIfTablesChanged(env: SyncEnv): void {
+  const names = [...syncedTables().keys()].sort().join(',');
+  const { db } = env.store;
+  const stored = db.select().from(localMeta).where(eq(localMeta.key, 'sync_tables')).get();
+  if (stored?.value === names) return;
+  env.store.sqlite.transaction(() => {
+    if (stored) writeSyncState(db, { pullCursor: 0 });
+    db.insert(localMeta)
+      .values({ key: 'sync_tables', value: names })
+      .onConflictDoUpdate({ target: localMeta.key, set: { value: names } })
+      .run();
+  })();
+}
+
 /** Pulls pages from the stored cursor; each page and its cursor commit in one local transaction. */
 async function pull(env: SyncEnv, hq: HqEndpoint, progress: SyncProgress) {
   const { db, sqlite } = env.store;
+  restartPullIfTablesChanged(env);
   let pulled = 0;
   const failures: string[] = [];
   let updateRequired = false;
