@@ -85,7 +85,7 @@ test('an account manager creates a customer with key people and a service, and t
   await form.submit.click();
 
   const customer = new CustomerPage(page);
-  await expect(customer.heading).toHaveText(name);
+  await expect(customer.heading).toHaveText(name, { timeout: 30_000 });
   await expect(customer.header.getByText('王强')).toBeVisible();
 
   await customer.addRow(/关键人/, '添加关键人', {
@@ -112,7 +112,7 @@ test('an account manager creates a customer with key people and a service, and t
   await again.creditCode.fill(code.toLowerCase());
   await expect(again.duplicateWarning).toContainText('第一责任人：王强');
   await again.duplicateWarning.getByRole('link', { name: '打开已有客户' }).click();
-  await expect(customer.heading).toHaveText(name);
+  await expect(customer.heading).toHaveText(name, { timeout: 30_000 });
   expect(await listNames(page.request, 'wangqiang', name)).toEqual([name]);
 });
 
@@ -125,7 +125,7 @@ test('a leader transfers a customer with a reason and the ownership log shows it
   await signIn(page, 'gaojianguo', DEMO_PASSWORD);
   const customer = new CustomerPage(page);
   await customer.goto(id);
-  await expect(customer.heading).toHaveText(name);
+  await expect(customer.heading).toHaveText(name, { timeout: 30_000 });
   await customer.transferTo('李娜', '王强调岗，客户移交李娜跟进');
   await expect(customer.header.getByText('李娜')).toBeVisible();
   await customer.tab('责任人与阶段').click();
@@ -252,6 +252,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       [locale === 'zh-CN' ? '责任人与阶段' : 'Owner & stage', '360-ownership'],
     ] as const) {
       await customer.tab(tab).click();
+      await expect(customer.tab(tab)).toHaveAttribute('aria-selected', 'true');
       await shot(file);
     }
     await page.getByRole('button', { name: locale === 'zh-CN' ? '编辑资料' : 'Edit', exact: true }).click();

@@ -91,6 +91,7 @@ export const customersEn: CustomersMessages = {
     emptyFiltered: 'No customer matches. Change the search or clear the filters.',
     emptyPool: 'The pool is empty.',
     loadFailed: 'The customer list could not be loaded. Try again in a moment.',
+    pageRangeMore: '{{from}}–{{to}} of {{total}}+',
     perPage: 'Per page',
     selectedCount: '{{count}} selected',
     clearSelection: 'Clear selection',

@@ -81,6 +81,7 @@ export const customersZhCN = {
     emptyFiltered: '没有符合条件的客户，请修改搜索词或清除筛选。',
     emptyPool: '公海里暂时没有客户。',
     loadFailed: '客户列表加载失败，请稍后重试。',
+    pageRangeMore: '第 {{from}}–{{to}} 条，共 {{total}}+ 条',
     perPage: '每页',
     selectedCount: '已选 {{count}} 个客户',
     clearSelection: '取消选择',

@@ -89,6 +89,9 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
   const effective: CustomerFilter = { ...filters, ...(pool && { owner: 'pool' }) };
   const list = useCustomerList({ ...effective, page, pageSize });
   const rows = list.data?.rows ?? [];
+  // Above the server's count cap the total reads "1,000+" and there is always one more page to go to.
+  const capped = list.data?.totalCapped ?? false;
+  const totalRecords = capped ? Math.max(list.data!.total, (page + 1) * pageSize) : (list.data?.total ?? 0);
 
   const exportList = useMutation({
     mutationFn: () => call('customers.export', compactFilters(effective)),
@@ -230,7 +233,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         height={`calc(100vh - ${selected.length ? 274 : 222}px)`}
         fetching={list.isFetching}
         records={rows}
-        totalRecords={list.data?.total ?? 0}
+        totalRecords={totalRecords}
         recordsPerPage={pageSize}
         recordsPerPageOptions={PAGE_SIZES}
         onRecordsPerPageChange={(n) => {
@@ -240,8 +243,10 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         recordsPerPageLabel={t('customers.list.perPage')}
         page={page}
         onPageChange={setPage}
-        paginationText={({ from, to, totalRecords }) =>
-          t('common.pageRange', { from, to, total: totalRecords })
+        paginationText={({ from, to }) =>
+          capped
+            ? t('customers.list.pageRangeMore', { from, to, total: (list.data?.total ?? 0).toLocaleString() })
+            : t('common.pageRange', { from, to, total: list.data?.total ?? 0 })
         }
         noRecordsText={
           list.isError
@@ -265,7 +270,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
             accessor: 'name',
             title: t('customers.fields.name'),
             sortable: true,
-            width: 170,
+            width: 160,
             ellipsis: true,
             render: (c) => (
               <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
