@@ -88,6 +88,9 @@ describe('a phone complaint through the whole flow', () => {
     expect(local(dueBefore)).toBe('2026-03-05 09:30');
     expect(local(t.clocks[1]!.dueAt)).toBe('2026-03-05 11:40');
 
+    // The response clock finished before the pause: its due time stays put and is not undefined.
+    expect(local(t.clocks[0]!.dueAt)).toBe('2026-03-02 10:30');
+    expect(t.clocks[0]!.state).toBe('met');
     t = await app.call(
       'tickets.transition',
       { id: t.id, action: 'resolve', resolution: '更换光模块', responsibleDept: '网络运维部', cause: '光模块老化', ourFault: true },

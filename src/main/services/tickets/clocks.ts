@@ -52,12 +52,22 @@ function clockSpec(t: ClockFacts, clock: SlaClockName): { start: number; minutes
   }
 }
 
+/**
+ * The pauses that count for a clock: a clock that is done stopped at its done time, so a 待客户 spell
+ * that began later (e.g. after the first response) must not move its due time or leave it undefined.
+ */
+export function pausesFor(pauses: Pause[], doneAt: string | null): Pause[] {
+  if (!doneAt) return pauses;
+  const done = Date.parse(doneAt);
+  return pauses.filter((p) => p.from < done).map((p) => ({ from: p.from, to: p.to === null || p.to > done ? done : p.to }));
+}
+
 /** The stored schedule columns for a ticket: every clock's due time and the running clock's due/warn. */
 export function schedule(cal: CompiledCalendar, t: ClockFacts) {
   const pauses = parsePauses(t.pauses);
   const due = (clock: SlaClockName) => {
     const spec = clockSpec(t, clock);
-    return addBusinessMinutesPaused(cal, spec.start, spec.minutes, pauses);
+    return addBusinessMinutesPaused(cal, spec.start, spec.minutes, pausesFor(pauses, spec.doneAt));
   };
   const clock = runningClock(t);
   let nextDueAt: string | null = null;
@@ -97,7 +107,7 @@ export function viewClock(cal: CompiledCalendar, t: ClockFacts, clock: SlaClockN
     start: spec.start,
     targetMinutes: spec.minutes,
     warnRatio: t.warnRatio,
-    pauses: parsePauses(t.pauses),
+    pauses: pausesFor(parsePauses(t.pauses), spec.doneAt),
     now,
     doneAt: done,
   });
