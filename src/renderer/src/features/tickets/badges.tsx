@@ -133,7 +133,7 @@ export function HelpOverlay({ opened, onClose }: { opened: boolean; onClose: () 
     [
       'help.ticket',
       [
-        ['A S W U V Y F H K C', 'help.k.actions'],
+        ['A S W U V Y F H K C P', 'help.k.actions'],
         ['M', 'help.k.note'],
         ['Esc / Backspace', 'help.k.back'],
       ],
