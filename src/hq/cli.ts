@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHqDb } from './db';
@@ -29,6 +29,19 @@ function adminToken(dataDir: string | null): string {
   return token;
 }
 
+/** The pid of a server running on this data directory, if any (PGlite must not be opened twice). */
+function runningServer(dataDir: string): number | null {
+  const file = join(dataDir, 'hq.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -55,6 +68,17 @@ async function main(): Promise<void> {
     console.error('Give --data-dir DIR (embedded store) or set DATABASE_URL.\n\n' + USAGE);
     process.exitCode = 2;
     return;
+  }
+  if (!databaseUrl && dataDir) {
+    const pid = runningServer(dataDir);
+    if (pid !== null) {
+      console.error(
+        `The HQ server (pid ${pid}) has ${dataDir} open. Stop it first, or use the admin API while it runs ` +
+          '(POST /admin/devices, POST /admin/devices/<id>/revoke, GET /admin/devices).',
+      );
+      process.exitCode = 2;
+      return;
+    }
   }
   const db = await openHqDb({ databaseUrl, dataDir: dataDir ? join(dataDir, 'pgdata') : null });
 
@@ -87,6 +111,7 @@ async function main(): Promise<void> {
   const token = adminToken(dataDir);
   const app = createHqServer({ db, adminToken: token, minSchemaVersion: Number(values['min-schema']) });
   const address = await app.listen({ port: Number(values.port), host: values.host });
+  if (dataDir && !databaseUrl) writeFileSync(join(dataDir, 'hq.pid'), String(process.pid));
   console.log(
     `KAM Desk HQ listening on ${address} (${db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${dataDir}`})`,
   );
@@ -94,6 +119,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close();
     await db.close();
+    if (dataDir && !databaseUrl) rmSync(join(dataDir, 'hq.pid'), { force: true });
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
