@@ -277,3 +277,29 @@ describe('parameters', () => {
     expect(!result.ok && result.error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('freshness', () => {
+  it('a bill saved after a report shows in the next one, and a moved customer leaves its manager’s report', async () => {
+    const before = await runReport(app, leader, 'revenue-ranking', { from: '2026-03', to: '2026-03' });
+    expect(figure(before, '本期收入（元）')).toBe(0);
+    const customer = one<{ id: string; name: string; owner: string }>(
+      sqlite,
+      'SELECT id, name, owner_id AS owner FROM customers WHERE deleted = 0 AND owner_id IS NOT NULL ORDER BY name LIMIT 1',
+    );
+    await app.call(
+      'customers.bills.save',
+      { customerId: customer.id, period: '2026-03', billedFen: 123_456, paidFen: 0, paidDate: null, dueDate: null },
+      leader,
+    );
+    const after = await runReport(app, leader, 'revenue-ranking', { from: '2026-03', to: '2026-03' });
+    expect(figure(after, '本期收入（元）')).toBe(123_456);
+    expect(table(after, 'ranking').rows[0]).toMatchObject({ rank: 1, name: customer.name, cur: 123_456 });
+
+    const other = one<{ id: string }>(sqlite, "SELECT id FROM users WHERE role = 'account_manager' AND id <> ? LIMIT 1", customer.owner);
+    await app.call('customers.transfer', { ids: [customer.id], toOwnerId: other.id, reason: '调整分工' }, leader);
+    const owner = one<{ username: string }>(sqlite, 'SELECT username FROM users WHERE id = ?', customer.owner).username;
+    const previousOwner = await demoSignIn(app, owner);
+    const mine = await runReport(app, previousOwner.token, 'revenue-ranking', { from: '2026-03', to: '2026-03' });
+    expect(figure(mine, '本期收入（元）')).toBe(0);
+  });
+});

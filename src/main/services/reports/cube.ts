@@ -3,13 +3,14 @@ import type { Database } from 'better-sqlite3';
 /**
  * The report cube: billed revenue per customer and month plus the customer attributes reports filter
  * and group by, held in typed arrays. Summing a period for a million customers reads 12 million bill
- * rows in SQL (seconds); over the cube it is a loop over arrays (milliseconds). The cube is rebuilt
- * when the change counters kept by triggers (migration 0008, report_versions) no longer match, so it
- * never serves data older than the last committed write; bills and customers refresh separately.
+ * rows in SQL (seconds); over the cube it is a loop over arrays (milliseconds). Triggers (migration
+ * 0009) log every customer whose bills or attributes change in report_changes; before each use the
+ * cube re-reads just those customers, so it never serves data older than the last committed write.
+ * The first use in a process builds it from scratch (one pass over the bills).
  */
 
 export interface ReportCube {
-  /** Customer ids by index; indexes stay stable across refreshes (new customers are appended). */
+  /** Customer ids by index; indexes stay stable (new customers are appended). */
   ids: string[];
   index: Map<string, number>;
   name: string[];
@@ -21,16 +22,17 @@ export interface ReportCube {
   live: Uint8Array;
   /** Billed fen per customer index, one array per bill period (YYYY-MM). */
   billed: Map<string, Float64Array>;
-  billsVersion: number;
-  customersVersion: number;
+  /** The last report_changes entry applied. */
+  seq: number;
 }
+
+/** Above this many changed customers a full rebuild is cheaper than customer-by-customer refresh. */
+const REBUILD_ABOVE = 20_000;
 
 const cubes = new WeakMap<Database, ReportCube>();
 
-function versions(sqlite: Database): { bills: number; customers: number } {
-  const rows = sqlite.prepare('SELECT name, version FROM report_versions').all() as { name: string; version: number }[];
-  const get = (name: string) => rows.find((r) => r.name === name)?.version ?? -1;
-  return { bills: get('bills'), customers: get('customers') };
+function emptyCube(): ReportCube {
+  return { ids: [], index: new Map(), name: [], grade: [], industry: [], region: [], owner: [], live: new Uint8Array(1024), billed: new Map(), seq: 0 };
 }
 
 function indexOf(cube: ReportCube, id: string): number {
@@ -44,92 +46,93 @@ function indexOf(cube: ReportCube, id: string): number {
     cube.industry.push('');
     cube.region.push('');
     cube.owner.push(null);
+    if (i >= cube.live.length) {
+      const grown = new Uint8Array(cube.live.length * 2);
+      grown.set(cube.live);
+      cube.live = grown;
+    }
   }
   return i;
 }
 
-function loadCustomers(sqlite: Database, cube: ReportCube): void {
-  const live = new Uint8Array(Math.max(cube.ids.length, 1024));
-  let liveArr = live;
-  const rows = sqlite
-    .prepare('SELECT id, name, grade, industry, region, owner_id, deleted FROM customers')
-    .raw()
-    .iterate() as IterableIterator<[string, string, string | null, string, string, string | null, number]>;
-  for (const [id, name, grade, industry, region, owner, deleted] of rows) {
-    const i = indexOf(cube, id);
-    cube.name[i] = name;
-    cube.grade[i] = grade;
-    cube.industry[i] = industry;
-    cube.region[i] = region;
-    cube.owner[i] = owner;
-    if (i >= liveArr.length) {
-      const grown = new Uint8Array(Math.max(liveArr.length * 2, i + 1));
-      grown.set(liveArr);
-      liveArr = grown;
-    }
-    liveArr[i] = deleted ? 0 : 1;
-  }
-  cube.live = liveArr;
+type CustomerRow = [string, string, string | null, string, string, string | null, number];
+
+function setCustomer(cube: ReportCube, [id, name, grade, industry, region, owner, deleted]: CustomerRow): void {
+  const i = indexOf(cube, id);
+  cube.name[i] = name;
+  cube.grade[i] = grade;
+  cube.industry[i] = industry;
+  cube.region[i] = region;
+  cube.owner[i] = owner;
+  cube.live[i] = deleted ? 0 : 1;
 }
 
-function loadBills(sqlite: Database, cube: ReportCube): void {
-  const billed = new Map<string, Float64Array>();
-  const size = () => Math.max(cube.ids.length, 1024);
-  const rows = sqlite
+function addBill(cube: ReportCube, i: number, period: string, fen: number): void {
+  let month = cube.billed.get(period);
+  if (!month || i >= month.length) {
+    const grown = new Float64Array(Math.max(month ? month.length * 2 : 0, cube.ids.length, i + 1, 1024));
+    if (month) grown.set(month);
+    month = grown;
+    cube.billed.set(period, month);
+  }
+  month[i] = month[i]! + fen;
+}
+
+const CUSTOMER_COLUMNS = 'id, name, grade, industry, region, owner_id, deleted';
+
+function rebuild(sqlite: Database, seq: number): ReportCube {
+  const cube = emptyCube();
+  for (const row of sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers`).raw().iterate() as IterableIterator<CustomerRow>) {
+    setCustomer(cube, row);
+  }
+  // A customer's bills mostly sit together (written together), so runs of rows share one id lookup.
+  let lastId = '';
+  let last = -1;
+  const bills = sqlite
     .prepare('SELECT customer_id, period, billed_fen FROM customer_bills WHERE deleted = 0')
     .raw()
     .iterate() as IterableIterator<[string, string, number]>;
-  for (const [customerId, period, fen] of rows) {
-    const i = indexOf(cube, customerId);
-    let month = billed.get(period);
-    if (!month) {
-      month = new Float64Array(size());
-      billed.set(period, month);
+  for (const [customerId, period, fen] of bills) {
+    if (customerId !== lastId) {
+      lastId = customerId;
+      last = indexOf(cube, customerId);
     }
-    if (i >= month.length) {
-      const grown = new Float64Array(Math.max(month.length * 2, i + 1));
-      grown.set(month);
-      month = grown;
-      billed.set(period, month);
-    }
-    month[i] = (month[i] ?? 0) + fen;
+    addBill(cube, last, period, fen);
   }
-  cube.billed = billed;
-}
-
-/** The cube for this store, refreshed first when bills or customers changed since it was built. */
-export function reportCube(sqlite: Database): ReportCube {
-  const v = versions(sqlite);
-  let cube = cubes.get(sqlite);
-  if (!cube) {
-    cube = {
-      ids: [],
-      index: new Map(),
-      name: [],
-      grade: [],
-      industry: [],
-      region: [],
-      owner: [],
-      live: new Uint8Array(0),
-      billed: new Map(),
-      billsVersion: -2,
-      customersVersion: -2,
-    };
-    cubes.set(sqlite, cube);
-  }
-  if (cube.customersVersion !== v.customers || v.customers < 0) {
-    loadCustomers(sqlite, cube);
-    cube.customersVersion = v.customers;
-  }
-  if (cube.billsVersion !== v.bills || v.bills < 0) {
-    loadBills(sqlite, cube);
-    cube.billsVersion = v.bills;
-  }
+  cube.seq = seq;
   return cube;
 }
 
-/** Billed fen of customer i in a period (0 when none). */
-export function billedAt(cube: ReportCube, period: string, i: number): number {
-  const month = cube.billed.get(period);
-  return month && i < month.length ? month[i]! : 0;
+function refresh(sqlite: Database, cube: ReportCube, ids: string[], seq: number): void {
+  const customer = sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`).raw();
+  const bills = sqlite.prepare('SELECT period, billed_fen FROM customer_bills WHERE customer_id = ? AND deleted = 0').raw();
+  for (const id of ids) {
+    const row = customer.get(id) as CustomerRow | undefined;
+    if (row) setCustomer(cube, row);
+    const i = indexOf(cube, id);
+    for (const month of cube.billed.values()) if (i < month.length) month[i] = 0;
+    for (const [period, fen] of bills.all(id) as [string, number][]) addBill(cube, i, period, fen);
+  }
+  cube.seq = seq;
+}
+
+/** The cube for this store, brought up to date with every change committed since it was last used. */
+export function reportCube(sqlite: Database): ReportCube {
+  const seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM report_changes').get() as { s: number }).s;
+  let cube = cubes.get(sqlite);
+  if (!cube) {
+    cube = rebuild(sqlite, seq);
+    cubes.set(sqlite, cube);
+  } else if (seq !== cube.seq) {
+    const ids = (sqlite.prepare('SELECT DISTINCT customer_id AS id FROM report_changes WHERE seq > ?').all(cube.seq) as { id: string }[]).map((r) => r.id);
+    if (ids.length > REBUILD_ABOVE) {
+      cube = rebuild(sqlite, seq);
+      cubes.set(sqlite, cube);
+    } else {
+      refresh(sqlite, cube, ids, seq);
+    }
+  }
+  // Applied entries are no longer needed (one cube per store in this process).
+  if (seq > 0) sqlite.prepare('DELETE FROM report_changes WHERE seq <= ?').run(seq);
+  return cube;
 }

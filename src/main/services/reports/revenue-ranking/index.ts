@@ -82,34 +82,34 @@ export const revenueRanking = defineReport({
     const own = rc.actor.role === 'account_manager' ? rc.actor.id : null;
     const grade = p.grade === 'none' ? null : p.grade;
     const owner = p.manager === 'pool' ? null : p.manager;
-    const sum = (arrays: Float64Array[], i: number) => {
-      let s = 0;
-      for (const a of arrays) if (i < a.length) s += a[i]!;
-      return s;
-    };
+    const n = cube.ids.length;
+    const cur = new Float64Array(n);
+    const prev = new Float64Array(n);
+    for (const month of curMonths) for (let i = 0; i < Math.min(n, month.length); i++) cur[i] = cur[i]! + month[i]!;
+    for (const month of prevMonths) for (let i = 0; i < Math.min(n, month.length); i++) prev[i] = prev[i]! + month[i]!;
+    // Customers in scope with revenue in either period, as cube indexes.
     const rows: Revenue[] = [];
-    for (let i = 0; i < cube.ids.length; i++) {
-      if (cube.live[i] !== 1) continue;
+    const earningValues = new Float64Array(n);
+    let earningCount = 0;
+    for (let i = 0; i < n; i++) {
+      if (cube.live[i] !== 1 || (cur[i] === 0 && prev[i] === 0)) continue;
       if (own !== null && cube.owner[i] !== own) continue;
       if (p.region && cube.region[i] !== p.region) continue;
       if (p.industry && cube.industry[i] !== p.industry) continue;
       if (p.grade && cube.grade[i] !== grade) continue;
       if (p.manager && cube.owner[i] !== owner) continue;
-      const cur = sum(curMonths, i);
-      const prev = sum(prevMonths, i);
-      if (cur === 0 && prev === 0) continue;
-      rows.push({ i, cur, prev, grade: cube.grade[i]!, industry: cube.industry[i]! });
+      rows.push({ i, cur: cur[i]!, prev: prev[i]!, grade: cube.grade[i]!, industry: cube.industry[i]! });
+      if (cur[i]! > 0) earningValues[earningCount++] = cur[i]!;
     }
-
-    const earning = rows.filter((r) => r.cur > 0);
-    const revenues = Float64Array.from(earning, (r) => r.cur).sort().reverse();
+    // Native numeric sort of the revenues (ascending), read from the top for the Pareto figures.
+    const revenues = earningValues.subarray(0, earningCount).sort().reverse();
     const total = revenues.reduce((a, b) => a + b, 0);
     const prevTotal = rows.reduce((a, r) => a + r.prev, 0);
     const conc = pareto(revenues);
     // The ranked rows: only candidates at or above the limit-th revenue are sorted (ties by name).
-    const threshold = revenues.length ? revenues[Math.min(p.limit, revenues.length) - 1]! : 0;
-    const current = earning
-      .filter((r) => r.cur >= threshold)
+    const threshold = revenues.length ? revenues[Math.min(p.limit, revenues.length) - 1]! : Infinity;
+    const current = rows
+      .filter((r) => r.cur > 0 && r.cur >= threshold)
       .sort((a, b) => b.cur - a.cur || (cube.name[a.i]! < cube.name[b.i]! ? -1 : cube.name[a.i]! > cube.name[b.i]! ? 1 : 0))
       .slice(0, p.limit);
     const names = new Map(
@@ -119,8 +119,11 @@ export const revenueRanking = defineReport({
     const group = (key: 'grade' | 'industry') => {
       const map = new Map<string | null, { cur: number; prev: number; n: number }>();
       for (const r of rows) {
-        const g = map.get(r[key]) ?? { cur: 0, prev: 0, n: 0 };
-        map.set(r[key], { cur: g.cur + r.cur, prev: g.prev + r.prev, n: g.n + (r.cur > 0 ? 1 : 0) });
+        let g = map.get(r[key]);
+        if (!g) map.set(r[key], (g = { cur: 0, prev: 0, n: 0 }));
+        g.cur += r.cur;
+        g.prev += r.prev;
+        if (r.cur > 0) g.n += 1;
       }
       return map;
     };
@@ -142,7 +145,7 @@ export const revenueRanking = defineReport({
       growth: growth(v.cur, v.prev),
       share: total > 0 ? v.cur / total : null,
     });
-    const totals = groupRow(t(tx('合计', 'Total')), { cur: total, prev: prevTotal, n: earning.length });
+    const totals = groupRow(t(tx('合计', 'Total')), { cur: total, prev: prevTotal, n: earningCount });
 
     let cumulative = 0;
     const ranked = current.map((r, i) => {
@@ -173,7 +176,7 @@ export const revenueRanking = defineReport({
         { label: t(tx('本期收入（元）', 'Revenue this period (¥)')), value: total, format: 'fen' },
         { label: t(tx('上期收入（元）', 'Previous period (¥)')), value: prevTotal, format: 'fen' },
         { label: t(tx('收入增长率', 'Growth')), value: growth(total, prevTotal), format: 'percent' },
-        { label: t(tx('有收入客户数', 'Customers billed')), value: earning.length, format: 'int' },
+        { label: t(tx('有收入客户数', 'Customers billed')), value: earningCount, format: 'int' },
         { label: t(tx(`前 20% 客户（${conc.topCount} 户）收入占比`, `Top 20 % (${conc.topCount}) share`)), value: conc.topShare, format: 'percent' },
       ],
       charts: [
@@ -224,8 +227,8 @@ export const revenueRanking = defineReport({
           rows: ranked,
           totals: null,
           note:
-            ranked.length < earning.length
-              ? t(tx(`列出前 ${ranked.length} 名，共 ${earning.length} 户有收入`, `Top ${ranked.length} of ${earning.length} customers billed`))
+            ranked.length < earningCount
+              ? t(tx(`列出前 ${ranked.length} 名，共 ${earningCount} 户有收入`, `Top ${ranked.length} of ${earningCount} customers billed`))
               : null,
         },
         {
