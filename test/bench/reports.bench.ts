@@ -49,6 +49,8 @@ async function main() {
     { name: 'revenue-ranking, 2026-01..10 vs previous 10 months', token: leader, reportId: 'revenue-ranking', params: { from: '2026-01', to: '2026-10' } },
     { name: 'revenue-ranking, one month', token: leader, reportId: 'revenue-ranking', params: { from: '2026-10', to: '2026-10' } },
     { name: 'new-customers-plan, 2026', token: leader, reportId: 'new-customers-plan', params: { from: '2026-01', to: '2026-10' } },
+    // The data set's customers were created during 2024: a year of new customers to count.
+    { name: 'new-customers-plan, 2024 (all customers new)', token: leader, reportId: 'new-customers-plan', params: { from: '2024-01', to: '2024-12' } },
     { name: 'arrears, branch', token: leader, reportId: 'arrears', params: { from: '2026-08', to: '2026-10' } },
     { name: 'grade-changes, latest run', token: leader, reportId: 'grade-changes', params: {} },
     { name: 'customer-roster, account manager', token: manager, reportId: 'customer-roster', params: {} },

@@ -28,12 +28,13 @@ export const newCustomersPlan = defineReport({
     const scope = reportScopeSql(rc.actor, 'c');
     const managerCond = p.manager ? ' AND c.owner_id = ?' : '';
     const managerParams = p.manager ? [p.manager] : [];
-    // created_at is UTC; the month is the Shanghai month the customer was created in.
+    // created_at is UTC; the month is the Shanghai month the customer was created in. `+is_key` keeps the
+    // planner on the created_at index (a period's new customers) rather than every key customer.
     const actual = rc.sqlite
       .prepare(
         `SELECT c.owner_id AS managerId, substr(strftime('%Y-%m-%dT%H:%M:%fZ', c.created_at, '+8 hours'), 1, 7) AS month, count(*) AS n
          FROM customers c
-         WHERE c.deleted = 0 AND c.is_key = 1 AND c.created_at >= ? AND c.created_at < ? AND c.owner_id IS NOT NULL
+         WHERE c.deleted = 0 AND +c.is_key = 1 AND c.created_at >= ? AND c.created_at < ? AND c.owner_id IS NOT NULL
            AND ${scope.sql}${managerCond}
          GROUP BY c.owner_id, month`,
       )
