@@ -134,17 +134,25 @@ function editCustomers(b: Branch, ids: string[], tag: string): void {
   })();
 }
 
-async function loopbackSuite(measurements: Measurement[], facts: Record<string, string | number>) {
-  const hq = await startHq(await openHqDb({ dataDir: null, image: await migratedPgliteImage() }));
+async function loopbackSuite(
+  measurements: Measurement[],
+  facts: Record<string, string | number>,
+  engine: 'PGlite' | 'PostgreSQL',
+) {
+  const db =
+    engine === 'PGlite'
+      ? await openHqDb({ dataDir: null, image: await migratedPgliteImage() })
+      : await openHqDb({ dataDir: null, databaseUrl: await freshPgDatabase(PG_URL!) });
+  const hq = await startHq(db);
   const branch = await makeBranch(hq, 'HHHT');
   const t0 = performance.now();
   const ids = addCustomers(branch, INITIAL_ROWS, '初始');
-  facts['setup: rows and outbox written (s)'] = Math.round(performance.now() - t0) / 1000;
+  facts[`${engine}: setup, rows and outbox written (s)`] = Math.round(performance.now() - t0) / 1000;
 
   let result = { ok: false, errorCode: null, pushed: 0 } as Awaited<ReturnType<typeof runSync>>;
   measurements.push(
     await measureOnce(
-      `initial upload of ${INITIAL_ROWS} rows (PGlite HQ)`,
+      `initial upload of ${INITIAL_ROWS} rows (${engine} HQ)`,
       async () => {
         result = await runSync(branch.env);
       },
@@ -152,12 +160,12 @@ async function loopbackSuite(measurements: Measurement[], facts: Record<string, 
     ),
   );
   if (!result.ok) throw new Error(`initial upload failed: ${result.errorCode}`);
-  facts['initial upload: mutations pushed'] = result.pushed;
+  facts[`${engine}: initial upload, mutations pushed`] = result.pushed;
 
   editCustomers(branch, ids.slice(0, 1000), '增量');
   measurements.push(
     await measureOnce(
-      'incremental sync of 1,000 changes (PGlite HQ)',
+      `incremental sync of 1,000 changes (${engine} HQ)`,
       async () => {
         result = await runSync(branch.env);
       },
@@ -246,7 +254,8 @@ async function fiftyBranches(measurements: Measurement[], facts: Record<string, 
 const measurements: Measurement[] = [];
 // The machine is shared: the load average says how much of it these numbers had.
 const facts: Record<string, string | number> = { 'load average at start': loadavg()[0]!.toFixed(1) };
-await loopbackSuite(measurements, facts);
+await loopbackSuite(measurements, facts, 'PGlite');
+if (PG_URL) await loopbackSuite(measurements, facts, 'PostgreSQL');
 await fiftyBranches(measurements, facts);
 facts['load average at end'] = loadavg()[0]!.toFixed(1);
 facts['note'] =
