@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeTestApp, tableCounts, TEST_PASSWORD } from './helpers';
 
@@ -42,7 +43,7 @@ describe('first run', () => {
     expect([...roles].sort()).toEqual(['account_manager', 'admin', 'leader', 'service_desk', 'staff']);
     expect(list.total).toBeGreaterThanOrEqual(20);
     expect((await app.call('auth.status', {})).branchName).toBe('演示分公司');
-  });
+  }, 300_000); // the whole demo branch (customers, bills, a year of tickets) is built here
 });
 
 describe('signing in', () => {
@@ -147,5 +148,27 @@ describe('passwords and accounts', () => {
     const reset = await app.call('users.resetPassword', { id: u.userId, password: 'Fresh1234' }, admin.token);
     expect(reset.lockedUntil).toBeNull();
     expect((await app.api.call('auth.login', { username: 'hufang', password: 'Fresh1234' })).ok).toBe(true);
+  });
+});
+
+describe('backups', () => {
+  it('an administrator backs up the live database into the backups folder; the copy opens with the same users', async () => {
+    const app = makeTestApp();
+    const admin = await app.signIn('admin', 'boss');
+    await app.signIn('staff', 'someone');
+    const backup = await app.call('system.backup', {}, admin.token);
+    expect(backup.path).toContain('backups');
+    expect(backup.bytes).toBeGreaterThan(0);
+    const copy = new Database(backup.path, { readonly: true });
+    const names = (copy.prepare('SELECT username FROM users ORDER BY username').all() as { username: string }[]).map((r) => r.username);
+    expect(names).toEqual(['boss', 'someone']);
+    copy.close();
+  });
+
+  it('only administrators may back up', async () => {
+    const app = makeTestApp();
+    const leader = await app.signIn('leader');
+    const r = await app.api.call('system.backup', {}, { token: leader.token });
+    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
   });
 });

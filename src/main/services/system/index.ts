@@ -36,9 +36,13 @@ export const systemHandlers = {
     databaseBytes: databaseBytes(ctx.store.file),
     transport: ctx.transport,
   }),
-  'system.backup': (ctx: ServiceContext) => {
-    if (!ctx.dataDir) throw new AppError('CONFLICT', 'error.CONFLICT');
-    return backupStore(ctx.store, backupDir(ctx.dataDir));
+  // VACUUM INTO cannot run inside a transaction, so this method runs outside the API's one.
+  'system.backup': {
+    ownTransaction: true,
+    handler: (ctx: ServiceContext) => {
+      if (!ctx.dataDir) throw new AppError('CONFLICT', 'error.CONFLICT');
+      return backupStore(ctx.store, backupDir(ctx.dataDir));
+    },
   },
   'search.global': (ctx: ServiceContext, input: ParsedInputOf<'search.global'>): SearchHit[] => {
     const actor = requireActor(ctx);
