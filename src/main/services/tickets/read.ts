@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TicketDetail, TicketRow } from '../../../shared/contract/tickets';
 import { SLA_CLOCKS, TRANSITIONS, type SlaClockName, type TicketAction } from '../../../shared/contract/ticket-common';
 import { AppError } from '../../../shared/errors';
@@ -91,9 +91,23 @@ export function toRow(ctx: ServiceContext, r: RawRow, now: number, calendars?: M
   };
 }
 
+// Every flow action loads its ticket first: a prepared drizzle query skips building the SQL each time.
+function buildLoadTicket(ctx: ServiceContext) {
+  return ctx.db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).prepare();
+}
+const loadTicketQueries = new WeakMap<object, ReturnType<typeof buildLoadTicket>>();
+function loadTicketQuery(ctx: ServiceContext) {
+  let query = loadTicketQueries.get(ctx.store.sqlite);
+  if (!query) {
+    query = buildLoadTicket(ctx);
+    loadTicketQueries.set(ctx.store.sqlite, query);
+  }
+  return query;
+}
+
 /** Loads a ticket row (any scope), or NOT_FOUND. */
 export function loadTicket(ctx: ServiceContext, id: string) {
-  const row = ctx.db.select().from(tickets).where(eq(tickets.id, id)).get();
+  const row = loadTicketQuery(ctx).get({ id });
   if (!row || row.deleted) throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
   return row;
 }
