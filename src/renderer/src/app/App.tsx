@@ -17,6 +17,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { ReportPage } from '../features/reports/ReportPage';
 import { CustomersRoutes } from '../features/customers/CustomersRoutes';
+import { TicketsRoutes } from '../features/tickets/TicketsRoutes';
 
 function FullPageLoader() {
   return (
@@ -79,7 +80,7 @@ export function App() {
             <Route path="customers/*" element={<CustomersRoutes />} />
             <Route path="green" element={<PendingModulePage module="green" />} />
             <Route path="yellow" element={<PendingModulePage module="yellow" />} />
-            <Route path="red" element={<PendingModulePage module="red" />} />
+            <Route path="red/*" element={<TicketsRoutes />} />
             <Route path="agents" element={<PendingModulePage module="agents" />} />
             <Route path="managers" element={<PendingModulePage module="managers" />} />
             <Route path="market" element={<PendingModulePage module="market" />} />

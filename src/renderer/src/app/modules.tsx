@@ -59,7 +59,6 @@ export const ALL_NAV = [...MAIN_NAV, ...SETTINGS_NAV];
 export const PENDING_MODULES: PendingModuleKey[] = [
   'green',
   'yellow',
-  'red',
   'agents',
   'managers',
   'market',
