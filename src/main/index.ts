@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/shell-bridge';
 import { DEFAULT_LOCALE, type Locale } from '../shared/locale';
 import type { Api } from './api';
 import { startApp } from './bootstrap';
+import { startBackgroundJobs } from './jobs';
 import { registerIpc } from './ipc';
 import { closeRuntime } from './runtime';
 import { readSetting } from './services/settings/branch';
@@ -159,6 +160,7 @@ function startApi(): Api | null {
       nativeBinding: binding.kind === 'binding' ? binding.path : undefined,
     });
     if (boot.created !== 'nothing') log(`[store] first run: created ${boot.created}`);
+    startBackgroundJobs(boot.api.runtime, (message) => log(message));
     return boot.api;
   } catch (error) {
     log('[store] start-up failed', error);

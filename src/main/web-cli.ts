@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { startApp } from './bootstrap';
 import { DEMO_PASSWORD } from './services/demo/seed';
 import { startWebServer } from './web';
+import { startBackgroundJobs } from './jobs';
 
 /** `npm run start:web -- --data-dir DIR --port N [--demo]`: the app in a browser, on 127.0.0.1. */
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
   const { api, created } = startApp({ dataDir, transport: 'web', demo: values.demo, adminPassword });
   const port = Number(values.port);
   const server = await startWebServer({ api, port, staticDir: values['static-dir'] });
+  const stopJobs = startBackgroundJobs(api.runtime);
 
   console.log(`KAM Desk (browser mode) on http://127.0.0.1:${port}/  data: ${dataDir}`);
   if (created === 'admin') console.log('Created user "admin" from KAM_ADMIN_PASSWORD.');
@@ -30,6 +32,7 @@ async function main() {
   }
 
   const stop = async () => {
+    stopJobs();
     await server.close();
     api.runtime.store.sqlite.close();
     process.exit(0);
