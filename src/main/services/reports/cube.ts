@@ -22,8 +22,21 @@ export interface ReportCube {
   live: Uint8Array;
   /** Billed fen per customer index, one array per bill period (YYYY-MM). */
   billed: Map<string, Float64Array>;
+  /** Per period and customer: BILL (a bill exists), PAID (in full), ON_TIME (in full by the due date). */
+  flags: Map<string, Uint8Array>;
+  /** Per period and customer: the bill's due date as days since 1970-01-01. */
+  due: Map<string, Int32Array>;
   /** The last report_changes entry applied. */
   seq: number;
+}
+
+export const BILL = 1;
+export const PAID = 2;
+export const ON_TIME = 4;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
 /** Above this many changed customers a full rebuild is cheaper than customer-by-customer refresh. */
@@ -32,7 +45,7 @@ const REBUILD_ABOVE = 20_000;
 const cubes = new WeakMap<Database, ReportCube>();
 
 function emptyCube(): ReportCube {
-  return { ids: [], index: new Map(), name: [], grade: [], industry: [], region: [], owner: [], live: new Uint8Array(1024), billed: new Map(), seq: 0 };
+  return { ids: [], index: new Map(), name: [], grade: [], industry: [], region: [], owner: [], live: new Uint8Array(1024), billed: new Map(), flags: new Map(), due: new Map(), seq: 0 };
 }
 
 function indexOf(cube: ReportCube, id: string): number {
@@ -67,18 +80,38 @@ function setCustomer(cube: ReportCube, [id, name, grade, industry, region, owner
   cube.live[i] = deleted ? 0 : 1;
 }
 
-function addBill(cube: ReportCube, i: number, period: string, fen: number): void {
-  let month = cube.billed.get(period);
-  if (!month || i >= month.length) {
-    const grown = new Float64Array(Math.max(month ? month.length * 2 : 0, cube.ids.length, i + 1, 1024));
-    if (month) grown.set(month);
-    month = grown;
-    cube.billed.set(period, month);
+/** The period's arrays, grown to hold customer i. */
+function monthArrays(cube: ReportCube, period: string, i: number): { billed: Float64Array; flags: Uint8Array; due: Int32Array } {
+  let billed = cube.billed.get(period);
+  let flags = cube.flags.get(period);
+  let due = cube.due.get(period);
+  if (!billed || !flags || !due || i >= billed.length) {
+    const size = Math.max(billed ? billed.length * 2 : 0, cube.ids.length, i + 1, 1024);
+    const grownBilled = new Float64Array(size);
+    const grownFlags = new Uint8Array(size);
+    const grownDue = new Int32Array(size);
+    if (billed) grownBilled.set(billed);
+    if (flags) grownFlags.set(flags);
+    if (due) grownDue.set(due);
+    cube.billed.set(period, (billed = grownBilled));
+    cube.flags.set(period, (flags = grownFlags));
+    cube.due.set(period, (due = grownDue));
   }
-  month[i] = month[i]! + fen;
+  return { billed, flags, due };
+}
+
+type BillRow = [string, number, number, string | null, string];
+
+function addBill(cube: ReportCube, i: number, [period, fen, paid, paidDate, dueDate]: BillRow): void {
+  const m = monthArrays(cube, period, i);
+  m.billed[i] = m.billed[i]! + fen;
+  const inFull = paid >= fen;
+  m.flags[i] = BILL | (inFull ? PAID : 0) | (inFull && (paidDate === null || paidDate <= dueDate) ? ON_TIME : 0);
+  m.due[i] = dayNumber(dueDate);
 }
 
 const CUSTOMER_COLUMNS = 'id, name, grade, industry, region, owner_id, deleted';
+const BILL_COLUMNS = 'period, billed_fen, paid_fen, paid_date, due_date';
 
 function rebuild(sqlite: Database, seq: number): ReportCube {
   const cube = emptyCube();
@@ -89,15 +122,15 @@ function rebuild(sqlite: Database, seq: number): ReportCube {
   let lastId = '';
   let last = -1;
   const bills = sqlite
-    .prepare('SELECT customer_id, period, billed_fen FROM customer_bills WHERE deleted = 0')
+    .prepare(`SELECT customer_id, ${BILL_COLUMNS} FROM customer_bills WHERE deleted = 0`)
     .raw()
-    .iterate() as IterableIterator<[string, string, number]>;
-  for (const [customerId, period, fen] of bills) {
+    .iterate() as IterableIterator<[string, ...BillRow]>;
+  for (const [customerId, ...bill] of bills) {
     if (customerId !== lastId) {
       lastId = customerId;
       last = indexOf(cube, customerId);
     }
-    addBill(cube, last, period, fen);
+    addBill(cube, last, bill);
   }
   cube.seq = seq;
   return cube;
@@ -105,13 +138,14 @@ function rebuild(sqlite: Database, seq: number): ReportCube {
 
 function refresh(sqlite: Database, cube: ReportCube, ids: string[], seq: number): void {
   const customer = sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`).raw();
-  const bills = sqlite.prepare('SELECT period, billed_fen FROM customer_bills WHERE customer_id = ? AND deleted = 0').raw();
+  const bills = sqlite.prepare(`SELECT ${BILL_COLUMNS} FROM customer_bills WHERE customer_id = ? AND deleted = 0`).raw();
   for (const id of ids) {
     const row = customer.get(id) as CustomerRow | undefined;
     if (row) setCustomer(cube, row);
     const i = indexOf(cube, id);
     for (const month of cube.billed.values()) if (i < month.length) month[i] = 0;
-    for (const [period, fen] of bills.all(id) as [string, number][]) addBill(cube, i, period, fen);
+    for (const month of cube.flags.values()) if (i < month.length) month[i] = 0;
+    for (const bill of bills.all(id) as BillRow[]) addBill(cube, i, bill);
   }
   cube.seq = seq;
 }

@@ -5,6 +5,7 @@ import { addMonths, shanghaiMonth } from '../customers/dates';
 import { listWarnings } from '../customers/warnings';
 import { queueCounts, queuePage } from '../tickets/queue';
 import { ticketKpis } from '../tickets/kpis';
+import { reportCube } from './cube';
 import { monthRangeIso } from './params';
 
 const LIST_SIZE = 8;
@@ -78,8 +79,9 @@ function leader(ctx: ServiceContext): Dashboard {
   const prevMonth = addMonths(month, -1);
   // Revenue compares the last billed month with the one before (the current month is not billed yet).
   const billed = addMonths(month, -1);
-  const revenue = (period: string) =>
-    (sqlite.prepare('SELECT coalesce(sum(billed_fen), 0) AS s FROM customer_bills WHERE deleted = 0 AND period = ?').get(period) as { s: number }).s;
+  // A month's billed revenue from the report cube (a million bills per month would be seconds of SQL).
+  const cube = reportCube(sqlite);
+  const revenue = (period: string) => (cube.billed.get(period) ?? new Float64Array(0)).reduce((a, b) => a + b, 0);
   const newKey = (m: string) => {
     const { start, end } = monthRangeIso(m, m);
     return (
