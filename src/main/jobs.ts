@@ -1,5 +1,6 @@
 import type { Runtime, ServiceContext } from './services/context';
 import { runSlaEscalation } from './services/tickets/escalation';
+import { startBackgroundSync, stopBackgroundSync } from './services/sync';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
 
@@ -10,8 +11,9 @@ export function runBackgroundJobsOnce(runtime: Runtime): { warned: number; breac
 }
 
 /**
- * Runs the background work every minute while the app is open, whether or not anyone has the red
- * channel on screen. A failing pass is logged and the next one tries again. Returns a stop function.
+ * Runs the background work while the app is open: SLA escalation every minute, whether or not anyone
+ * has the red channel on screen (a failing pass is logged and the next one tries again), and the
+ * headquarters sync on its own interval when it is configured. Returns a stop function.
  */
 export function startBackgroundJobs(runtime: Runtime, log: (message: string) => void = console.error): () => void {
   const tick = () => {
@@ -23,5 +25,9 @@ export function startBackgroundJobs(runtime: Runtime, log: (message: string) => 
   };
   const timer = setInterval(tick, ESCALATION_INTERVAL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  startBackgroundSync(runtime);
+  return () => {
+    clearInterval(timer);
+    stopBackgroundSync(runtime.store);
+  };
 }

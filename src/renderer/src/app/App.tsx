@@ -18,6 +18,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { ReportPage } from '../features/reports/ReportPage';
 import { CustomersRoutes } from '../features/customers/CustomersRoutes';
 import { TicketsRoutes } from '../features/tickets/TicketsRoutes';
+import { SyncPage } from '../features/sync/SyncPage';
 
 function FullPageLoader() {
   return (
@@ -113,8 +114,8 @@ export function App() {
             <Route
               path="admin/sync"
               element={
-                <RequireRole roles={['admin']}>
-                  <PendingModulePage module="sync" />
+                <RequireRole roles={['admin', 'leader']}>
+                  <SyncPage />
                 </RequireRole>
               }
             />

@@ -49,7 +49,7 @@ export const SETTINGS_NAV: NavItem[] = [
   { key: 'users', path: '/admin/users', icon: IconUsers, roles: ['admin', 'leader'] },
   { key: 'branch', path: '/admin/branch', icon: IconSettings, roles: ['admin', 'leader'] },
   { key: 'audit', path: '/admin/audit', icon: IconShieldCheck, roles: ['admin', 'leader'] },
-  { key: 'sync', path: '/admin/sync', icon: IconCloudUpload, roles: ['admin'] },
+  { key: 'sync', path: '/admin/sync', icon: IconCloudUpload, roles: ['admin', 'leader'] },
   { key: 'about', path: '/system/about', icon: IconInfoCircle },
 ];
 
@@ -62,7 +62,6 @@ export const PENDING_MODULES: PendingModuleKey[] = [
   'agents',
   'managers',
   'market',
-  'sync',
 ];
 
 export function visibleTo(item: NavItem, role: Role): boolean {
