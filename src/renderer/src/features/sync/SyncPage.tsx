@@ -86,7 +86,7 @@ const zhCN = {
 type SyncText = typeof zhCN;
 
 const en: SyncText = {
-  title: 'Headquarters sync',
+  title: 'HQ sync',
   description:
     'Data is kept on this computer and works offline; once set up, changes are exchanged with HQ automatically.',
   syncNow: 'Sync now',
