@@ -61,6 +61,7 @@ export default defineConfig({
     { name: 'admin', testMatch: /(auth|users|api)\.spec\.ts/, use: { baseURL: urlOf('admin') } },
     { name: 'demo', testMatch: /(modules|language|roles|search)\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'customers', testMatch: /customers.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'reports', testMatch: /reports.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
   ],
   webServer: [
     server('firstRun', []),
