@@ -62,6 +62,7 @@ export default defineConfig({
     { name: 'demo', testMatch: /(modules|language|roles|search)\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'customers', testMatch: /customers.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'reports', testMatch: /reports.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'tickets', testMatch: /tickets.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
   ],
   webServer: [
     server('firstRun', []),
