@@ -13,6 +13,7 @@ import { AssignFields } from './AssignFields';
 import { HelpOverlay, PriorityBadge, StatusBadge } from './badges';
 import { useInvalidateTickets, useTicketConfig } from './hooks';
 import { useTicketsT, type TicketsKey } from './i18n';
+import { GradeBadge } from '../customers/badges';
 
 /**
  * Phone intake, built to take a call in under a minute: one box finds the customer (name, service
@@ -168,7 +169,7 @@ export function IntakePage() {
               <Card withBorder padding="sm">
                 <Group gap="xs" mb={4}>
                   <Text fw={600}>{context.data.customerName}</Text>
-                  {context.data.grade && <Badge variant="light">{context.data.grade}</Badge>}
+                  {context.data.grade && <GradeBadge grade={context.data.grade as Grade} />}
                 </Group>
                 {context.data.ownerName && (
                   <Text size="xs" c="dimmed" mb="xs">

@@ -148,7 +148,7 @@ export function QueuePage() {
             ),
           },
           { accessor: 'priority', title: t('col.priority'), width: 64, render: (r) => <PriorityBadge priority={r.priority} /> },
-          { accessor: 'kind', title: t('col.kind'), width: 76, render: (r) => <KindBadge kind={r.kind} /> },
+          { accessor: 'kind', title: t('col.kind'), width: 96, render: (r) => <KindBadge kind={r.kind} /> },
           { accessor: 'customerName', title: t('col.customer'), ellipsis: true, width: 200 },
           { accessor: 'title', title: t('col.title'), ellipsis: true },
           { accessor: 'status', title: t('col.status'), width: 110, render: (r) => <StatusBadge status={r.status} /> },
