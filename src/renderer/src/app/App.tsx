@@ -114,7 +114,7 @@ export function App() {
             <Route
               path="admin/sync"
               element={
-                <RequireRole roles={['admin', 'leader']}>
+                <RequireRole roles={['admin']}>
                   <SyncPage />
                 </RequireRole>
               }

@@ -49,7 +49,7 @@ export const SETTINGS_NAV: NavItem[] = [
   { key: 'users', path: '/admin/users', icon: IconUsers, roles: ['admin', 'leader'] },
   { key: 'branch', path: '/admin/branch', icon: IconSettings, roles: ['admin', 'leader'] },
   { key: 'audit', path: '/admin/audit', icon: IconShieldCheck, roles: ['admin', 'leader'] },
-  { key: 'sync', path: '/admin/sync', icon: IconCloudUpload, roles: ['admin', 'leader'] },
+  { key: 'sync', path: '/admin/sync', icon: IconCloudUpload, roles: ['admin'] },
   { key: 'about', path: '/system/about', icon: IconInfoCircle },
 ];
 
