@@ -7,7 +7,7 @@ import { signIn } from './helpers';
 import { DEMO_PASSWORD } from './servers';
 
 const OUT = 'test-results/reports';
-const SHOTS = 'docs/screenshots';
+const SHOTS = 'test-results/screenshots'; // docs/screenshots holds copies picked for the README
 
 /** The report list and one report's page: conditions, toolbar, A4 preview. */
 class ReportPage {
@@ -54,7 +54,7 @@ function pdfText(path: string, page: number): string {
   return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 }
 
-/** PNGs of every page (pdftoppm -png -r 80), the first ones kept under docs/screenshots. */
+/** PNGs of every page (pdftoppm -png -r 80), kept with the test artifacts. */
 function pngs(path: string, name: string, keep: number): string[] {
   const prefix = join(OUT, name);
   execFileSync('pdftoppm', ['-png', '-r', '80', path, prefix]);
