@@ -4,7 +4,7 @@ import { requireActor, type ServiceContext } from '../context';
 import { addMonths, shanghaiMonth } from '../customers/dates';
 import { listWarnings } from '../customers/warnings';
 import { queueCounts, queuePage } from '../tickets/queue';
-import { ticketKpis } from '../tickets/kpis';
+import { ticketKpiGroups } from '../tickets/kpis';
 import { reportCube } from './cube';
 import { monthRangeIso } from './params';
 
@@ -92,7 +92,7 @@ function leader(ctx: ServiceContext): Dashboard {
   };
   const keyCustomers = (sqlite.prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1').get() as { n: number }).n;
   const arrears = (sqlite.prepare('SELECT coalesce(sum(arrears_fen), 0) AS s FROM customers WHERE deleted = 0 AND arrears_fen > 0').get() as { s: number }).s;
-  const kpiOf = (m: string) => ticketKpis(ctx, { from: `${m}-01`, to: lastDay(m), groupBy: 'month' }).total;
+  const kpiOf = (m: string) => ticketKpiGroups(ctx, { from: `${m}-01`, to: lastDay(m) }, ['month'], { median: false }).month.total;
   const cur = kpiOf(month);
   const prev = kpiOf(prevMonth);
   const hours = (m: number | null) => (m === null ? null : Math.round((m / 60) * 10) / 10);

@@ -14,11 +14,12 @@ import { prepared } from './read';
  * - rework rate: resolved tickets reworked at least once; satisfaction: the latest 回访 score.
  */
 
-const GROUP_SQL: Record<KpiGroup, string> = {
-  month: "strftime('%Y-%m', t.created_at, '+8 hours')",
-  category: "coalesce(k.name, '')",
-  department: "coalesce(t.assignee_dept, '')",
-  grade: "coalesce(t.customer_grade, 'none')",
+/** Which rollup column each grouping reads; category names are joined at read time, so a renamed category regroups at once. */
+const GROUP_OF: Record<KpiGroup, (r: RollupRow) => string> = {
+  month: (r) => r.day.slice(0, 7),
+  category: (r) => r.category,
+  department: (r) => r.dept,
+  grade: (r) => r.grade,
 };
 
 /** UTC bounds of a range of Asia/Shanghai dates (inclusive). */
@@ -44,89 +45,177 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** One row of ticket_kpi_days (migration 0013) with its category's name. */
+interface RollupRow {
+  day: string;
+  kind: string;
+  category: string;
+  dept: string;
+  grade: string;
+  tickets: number;
+  resolved: number;
+  reworked: number;
+  minutesSum: number;
+  minutesN: number;
+  respOk: number;
+  respN: number;
+  resOk: number;
+  resN: number;
+  satSum: number;
+  satN: number;
+}
+
 interface Agg {
   key: string;
   tickets: number;
   faults: number;
   complaints: number;
   faultsResolved: number;
-  avgMinutes: number | null;
+  minutesSum: number;
+  minutesN: number;
   respOk: number;
   respN: number;
   resOk: number;
   resN: number;
   reworked: number;
   resolved: number;
-  avgSat: number | null;
+  satSum: number;
+  satN: number;
 }
 
-/** KPIs grouped by month, category, department or grade over a range of dates. */
-export function ticketKpis(ctx: ServiceContext, input: ParsedInputOf<'tickets.kpis'>) {
-  const [start, end] = bounds(input.from, input.to);
-  const group = GROUP_SQL[input.groupBy];
-  const aggSql = `
-    SELECT KEY AS key, count(*) AS tickets,
-      sum(t.kind = 'fault') AS faults, sum(t.kind = 'complaint') AS complaints,
-      sum(t.kind = 'fault' AND t.first_resolved_at IS NOT NULL) AS faultsResolved,
-      avg(CASE WHEN t.kind = 'fault' THEN t.resolution_business_minutes END) AS avgMinutes,
-      sum(t.response_on_time = 1) AS respOk, sum(t.response_on_time IS NOT NULL) AS respN,
-      sum(t.resolution_on_time = 1) AS resOk, sum(t.resolution_on_time IS NOT NULL) AS resN,
-      sum(t.rework_count > 0 AND t.first_resolved_at IS NOT NULL) AS reworked,
-      sum(t.first_resolved_at IS NOT NULL) AS resolved,
-      avg(t.satisfaction) AS avgSat
-    FROM tickets t LEFT JOIN ticket_categories k ON k.id = t.category_id
-    WHERE t.deleted = 0 AND t.status <> 'cancelled' AND t.created_at >= ? AND t.created_at < ?`;
-  const grouped = prepared(ctx, `${aggSql.replace('KEY', group)} GROUP BY 1 ORDER BY 1`).all(start, end) as Agg[];
-  const total = prepared(ctx, aggSql.replace('KEY', "'total'")).get(start, end) as Agg;
-  const minutes = prepared(
+function emptyAgg(key: string): Agg {
+  return { key, tickets: 0, faults: 0, complaints: 0, faultsResolved: 0, minutesSum: 0, minutesN: 0, respOk: 0, respN: 0, resOk: 0, resN: 0, reworked: 0, resolved: 0, satSum: 0, satN: 0 };
+}
+
+function add(a: Agg, r: RollupRow): void {
+  a.tickets += r.tickets;
+  if (r.kind === 'fault') {
+    a.faults += r.tickets;
+    a.faultsResolved += r.resolved;
+  } else if (r.kind === 'complaint') a.complaints += r.tickets;
+  a.minutesSum += r.minutesSum;
+  a.minutesN += r.minutesN;
+  a.respOk += r.respOk;
+  a.respN += r.respN;
+  a.resOk += r.resOk;
+  a.resN += r.resN;
+  a.reworked += r.reworked;
+  a.resolved += r.resolved;
+  a.satSum += r.satSum;
+  a.satN += r.satN;
+}
+
+/** The rollup rows of a range of Asia/Shanghai dates: a few thousand per year, whatever the number of tickets. */
+function rollupRows(ctx: ServiceContext, from: string, to: string): RollupRow[] {
+  return prepared(
     ctx,
-    `SELECT ${group} AS key, t.resolution_business_minutes AS m
+    `SELECT d.day, d.kind, coalesce(k.name, '') AS category, d.dept, d.grade, d.tickets, d.resolved, d.reworked,
+       d.minutes_sum AS minutesSum, d.minutes_n AS minutesN, d.resp_ok AS respOk, d.resp_n AS respN,
+       d.res_ok AS resOk, d.res_n AS resN, d.sat_sum AS satSum, d.sat_n AS satN
+     FROM ticket_kpi_days d LEFT JOIN ticket_categories k ON k.id = d.category_id
+     WHERE d.day >= ? AND d.day <= ? AND d.tickets > 0`,
+  ).all(from, to) as RollupRow[];
+}
+
+/** Resolution minutes of the range's resolved faults with each grouping's key: only the median needs single tickets. */
+function faultMinutes(ctx: ServiceContext, from: string, to: string): { month: string; category: string; department: string; grade: string; m: number }[] {
+  const [start, end] = bounds(from, to);
+  return prepared(
+    ctx,
+    `SELECT strftime('%Y-%m', t.created_at, '+8 hours') AS month, coalesce(k.name, '') AS category,
+       coalesce(t.assignee_dept, '') AS department, coalesce(t.customer_grade, 'none') AS grade, t.resolution_business_minutes AS m
      FROM tickets t LEFT JOIN ticket_categories k ON k.id = t.category_id
      WHERE t.deleted = 0 AND t.status <> 'cancelled' AND t.kind = 'fault' AND t.resolution_business_minutes IS NOT NULL
        AND t.created_at >= ? AND t.created_at < ?`,
-  ).all(start, end) as { key: string; m: number }[];
-  const byKey = new Map<string, number[]>();
-  for (const r of minutes) {
-    const list = byKey.get(r.key) ?? [];
-    list.push(r.m);
-    byKey.set(r.key, list);
-  }
-  const keyCustomers = (prepared(ctx, 'SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1').get() as { n: number }).n;
-  const keyByGrade = new Map(
-    (
-      prepared(ctx, "SELECT coalesce(grade, 'none') AS g, count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1 GROUP BY 1").all() as {
-        g: string;
-        n: number;
-      }[]
-    ).map((r) => [r.g, r.n]),
-  );
-  const months = monthsIn(input.from, input.to);
+  ).all(start, end) as { month: string; category: string; department: string; grade: string; m: number }[];
+}
 
-  const shape = (a: Agg, medianValues: number[], customersBase: number, monthCount: number): TicketKpiRow => ({
+export interface TicketKpiResult {
+  rows: TicketKpiRow[];
+  total: TicketKpiRow;
+  keyCustomers: number;
+}
+
+/**
+ * KPIs over a range of dates for several groupings at once, from one read of the per-day rollup
+ * (ticket_kpi_days). The median needs every resolution time and so reads tickets; reports, which do
+ * not show it, pass median: false and get null.
+ */
+export function ticketKpiGroups<G extends KpiGroup>(
+  ctx: ServiceContext,
+  range: { from: string; to: string },
+  groups: readonly G[],
+  options: { median: boolean },
+): Record<G, TicketKpiResult> {
+  const rollup = rollupRows(ctx, range.from, range.to);
+  const minutes = options.median ? faultMinutes(ctx, range.from, range.to) : [];
+  const keyCustomers = (prepared(ctx, 'SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1').get() as { n: number }).n;
+  const keyByGrade = groups.includes('grade' as G)
+    ? new Map(
+        (
+          prepared(ctx, "SELECT coalesce(grade, 'none') AS g, count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1 GROUP BY 1").all() as {
+            g: string;
+            n: number;
+          }[]
+        ).map((r) => [r.g, r.n]),
+      )
+    : new Map<string, number>();
+  const months = monthsIn(range.from, range.to);
+  const total = emptyAgg('total');
+  for (const r of rollup) add(total, r);
+
+  const shape = (a: Agg, medianValues: number[] | null, customersBase: number, monthCount: number): TicketKpiRow => ({
     key: a.key,
     label: a.key === 'total' ? translate('tickets.kpi.total', ctx.locale) : a.key,
     tickets: a.tickets,
-    faults: a.faults ?? 0,
-    complaints: a.complaints ?? 0,
-    complaintRate: customersBase > 0 ? Math.round(((a.complaints ?? 0) / customersBase / monthCount) * 100 * 100) / 100 : null,
-    faultsResolved: a.faultsResolved ?? 0,
-    avgFaultResolutionMinutes: round1(a.avgMinutes),
-    medianFaultResolutionMinutes: round1(median(medianValues)),
-    responseOnTimeRate: ratio(a.respOk ?? 0, a.respN ?? 0),
-    resolutionOnTimeRate: ratio(a.resOk ?? 0, a.resN ?? 0),
-    reworkRate: ratio(a.reworked ?? 0, a.resolved ?? 0),
-    avgSatisfaction: a.avgSat === null ? null : Math.round(a.avgSat * 100) / 100,
+    faults: a.faults,
+    complaints: a.complaints,
+    complaintRate: customersBase > 0 ? Math.round((a.complaints / customersBase / monthCount) * 100 * 100) / 100 : null,
+    faultsResolved: a.faultsResolved,
+    avgFaultResolutionMinutes: round1(a.minutesN > 0 ? a.minutesSum / a.minutesN : null),
+    medianFaultResolutionMinutes: medianValues ? round1(median(medianValues)) : null,
+    responseOnTimeRate: ratio(a.respOk, a.respN),
+    resolutionOnTimeRate: ratio(a.resOk, a.resN),
+    reworkRate: ratio(a.reworked, a.resolved),
+    avgSatisfaction: a.satN > 0 ? Math.round((a.satSum / a.satN) * 100) / 100 : null,
   });
-  const rows = grouped.map((a) => {
-    const base = input.groupBy === 'grade' ? (keyByGrade.get(a.key) ?? 0) : keyCustomers;
-    const row = shape(a, byKey.get(a.key) ?? [], base, input.groupBy === 'month' ? 1 : months);
-    if (row.key === '' || row.key === 'none') row.label = translate('tickets.kpi.none', ctx.locale);
-    else if (input.groupBy === 'grade') row.label = translate(`grade.${row.key}`, ctx.locale);
-    return row;
-  });
-  const allMinutes = minutes.map((r) => r.m);
-  const totalRow = total.tickets ? shape(total, allMinutes, keyCustomers, months) : shape({ ...total, key: 'total' }, [], keyCustomers, months);
-  return { rows, total: totalRow, keyCustomers };
+  const totalRow = shape(total, options.median ? minutes.map((r) => r.m) : null, keyCustomers, months);
+
+  const out = {} as Record<G, TicketKpiResult>;
+  for (const groupBy of groups) {
+    const keyOf = GROUP_OF[groupBy];
+    const byKey = new Map<string, Agg>();
+    for (const r of rollup) {
+      const key = keyOf(r);
+      let a = byKey.get(key);
+      if (!a) byKey.set(key, (a = emptyAgg(key)));
+      add(a, r);
+    }
+    const minutesByKey = new Map<string, number[]>();
+    for (const r of minutes) {
+      const key = r[groupBy];
+      const list = minutesByKey.get(key) ?? [];
+      list.push(r.m);
+      minutesByKey.set(key, list);
+    }
+    // Keys in SQLite's BINARY order (code point order), as the SQL grouping always listed them.
+    const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rows = keys.map((key) => {
+      const a = byKey.get(key)!;
+      const base = groupBy === 'grade' ? (keyByGrade.get(key) ?? 0) : keyCustomers;
+      const row = shape(a, options.median ? (minutesByKey.get(key) ?? []) : null, base, groupBy === 'month' ? 1 : months);
+      if (row.key === '' || row.key === 'none') row.label = translate('tickets.kpi.none', ctx.locale);
+      else if (groupBy === 'grade') row.label = translate(`grade.${row.key}`, ctx.locale);
+      return row;
+    });
+    out[groupBy] = { rows, total: totalRow, keyCustomers };
+  }
+  return out;
+}
+
+/** KPIs grouped by month, category, department or grade over a range of dates (with the median). */
+export function ticketKpis(ctx: ServiceContext, input: ParsedInputOf<'tickets.kpis'>): TicketKpiResult {
+  return ticketKpiGroups(ctx, input, [input.groupBy], { median: true })[input.groupBy];
 }
 
 export const kpiHandlers = {
