@@ -43,32 +43,83 @@ function ftsPhrase(term: string): string {
 }
 
 /**
- * The search-box condition: terms of 3+ characters go to the FTS5 trigram index; shorter terms
- * (trigrams cannot index them) fall back to LIKE over the same indexed text.
+ * How the search box's full-text condition is evaluated.
+ * - `drive`: the FTS matches drive the query — each match is looked up in customers. Cheap when few
+ *   customers match (a name, a person, a phone number), ruinous when tens of thousands do ("呼和浩特"
+ *   matches 8 % of a 1M-customer branch, and looking all of them up to sort took seconds).
+ * - `probe`: the list walks its usual index in sort order and tests each customer against the set of
+ *   matching FTS rows, built once; with many matches a page is found after a few hundred rows.
+ * `bounded:N`: drive over the first N matches only (for counting "more than 1,000" cheaply).
  */
-export function searchSql(query: string): { sql: string; params: unknown[] } | null {
+export type SearchMode = 'drive' | 'probe' | { bounded: number };
+
+/** Above this many FTS matches a search walks the list instead of looking every match up. */
+export const SEARCH_DRIVE_LIMIT = 2_000;
+
+/** The search box split into FTS terms (3+ characters, as one MATCH expression) and short terms. */
+function searchTerms(query: string): { match: string | null; short: string[] } {
   const terms = query.trim().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return null;
+  const long = terms.filter((t) => [...t].length >= 3);
+  return { match: long.length ? long.map(ftsPhrase).join(' ') : null, short: terms.filter((t) => [...t].length < 3) };
+}
+
+const SHORT_COLUMNS = ['f.name', 'f.short_name', 'f.credit_code', 'f.address', 'f.people'];
+
+/**
+ * The search-box condition: terms of 3+ characters go to the FTS5 trigram index; shorter terms
+ * (trigrams cannot index them) fall back to LIKE over the same indexed text — as a filter on each
+ * candidate when a long term narrows the search, as a scan of the index text when they stand alone.
+ */
+export function searchSql(query: string, mode: SearchMode = 'drive'): { sql: string; params: unknown[] } | null {
+  const { match, short } = searchTerms(query);
+  if (!match && short.length === 0) return null;
   const parts: string[] = [];
   const params: unknown[] = [];
-  const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
-  if (long.length) {
-    parts.push(
-      'c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE customers_fts MATCH ?)',
-    );
-    params.push(long.map(ftsPhrase).join(' '));
+  if (match) {
+    if (mode === 'probe') {
+      parts.push(
+        '(SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)',
+      );
+    } else if (mode === 'drive') {
+      parts.push(
+        'c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE customers_fts MATCH ?)',
+      );
+    } else {
+      parts.push(
+        `c.id IN (SELECT m.customer_id FROM (SELECT rowid AS seq FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${Math.floor(mode.bounded)}) h
+          JOIN customer_search_map m ON m.seq = h.seq)`,
+      );
+    }
+    params.push(match);
   }
   for (const term of short) {
     const like = `%${escapeLike(term)}%`;
+    const test = SHORT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ');
     parts.push(
-      `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE
-        f.name LIKE ? ESCAPE '\\' OR f.short_name LIKE ? ESCAPE '\\' OR f.credit_code LIKE ? ESCAPE '\\'
-        OR f.address LIKE ? ESCAPE '\\' OR f.people LIKE ? ESCAPE '\\')`,
+      match
+        ? `EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = (SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) AND (${test}))`
+        : `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE ${test})`,
     );
-    params.push(like, like, like, like, like);
+    params.push(...SHORT_COLUMNS.map(() => like));
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/** FTS matches of the query's 3+ character terms, counted up to `cap` (null: no such terms). */
+function ftsMatches(ctx: ServiceContext, query: string | undefined, cap: number): number | null {
+  const match = query ? searchTerms(query).match : null;
+  if (!match) return null;
+  return (
+    ctx.store.sqlite
+      .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM customers_fts WHERE customers_fts MATCH ? LIMIT ?)')
+      .get(match, cap) as { n: number }
+  ).n;
+}
+
+/** The cheaper way to evaluate a search: drive from few matches, probe when there are many. */
+export function searchMode(ctx: ServiceContext, query: string | undefined): SearchMode {
+  const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1);
+  return n !== null && n > SEARCH_DRIVE_LIMIT ? 'probe' : 'drive';
 }
 
 function inList(column: string, values: readonly string[], where: string[], params: unknown[]) {
@@ -84,7 +135,7 @@ function inList(column: string, values: readonly string[], where: string[], para
 const INDEXED_SORTS: ReadonlySet<CustomerFilterInput['sort']> = new Set(['name', 'createdAt', 'monthlySpend', 'arrears']);
 
 /** WHERE clause (over alias c) for a filter in the actor's scope. */
-export function filterWhere(actor: Actor, filter: CustomerFilterInput): { sql: string; params: unknown[] } {
+export function filterWhere(actor: Actor, filter: CustomerFilterInput, mode: SearchMode = 'drive'): { sql: string; params: unknown[] } {
   const p = INDEXED_SORTS.has(filter.sort) ? '+' : '';
   const where = ['c.deleted = 0'];
   const params: unknown[] = [];
@@ -121,7 +172,7 @@ export function filterWhere(actor: Actor, filter: CustomerFilterInput): { sql: s
     where.push(filter.arrears ? `${col} > 0` : `${col} = 0`);
   }
   if (filter.query) {
-    const search = searchSql(filter.query);
+    const search = searchSql(filter.query, mode);
     if (search) {
       where.push(search.sql);
       params.push(...search.params);
@@ -147,7 +198,7 @@ export function selectCustomers(
   limit: number,
   offset = 0,
 ): CustomerRow[] {
-  const where = filterWhere(actor, filter);
+  const where = filterWhere(actor, filter, searchMode(ctx, filter.query));
   const raw = ctx.store.sqlite
     .prepare(`SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as Record<string, unknown>[];
@@ -160,17 +211,47 @@ export function listRows(ctx: ServiceContext, actor: Actor, rows: CustomerRow[])
   return rows.map((r) => toListRow(r, r.ownerId ? (names.get(r.ownerId) ?? null) : null, actor));
 }
 
+/**
+ * How many customers a filter matches, exactly up to LIST_COUNT_CAP (more reads as "1,000+"). A broad
+ * search is first counted over a bounded slice of its matches, which settles "1,000+" in a few
+ * thousand lookups; only a broad search narrowed hard by other filters is counted by walking.
+ */
+function countCustomers(ctx: ServiceContext, actor: Actor, filter: CustomerFilterInput): number {
+  // The count needs no order, so it keeps every filter index usable (see INDEXED_SORTS).
+  const unordered = { ...filter, sort: 'updatedAt' as const };
+  const count = (mode: SearchMode) => {
+    const where = filterWhere(actor, unordered, mode);
+    return (
+      ctx.store.sqlite
+        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`)
+        .get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
+    ).n;
+  };
+  const mode = searchMode(ctx, filter.query);
+  if (mode === 'drive') return count('drive');
+  const first = 3 * (LIST_COUNT_CAP + 1);
+  const found = count({ bounded: first });
+  if (found > LIST_COUNT_CAP) return found;
+  // Every match was looked at: the count is exact.
+  if ((ftsMatches(ctx, filter.query, first + 1) ?? 0) <= first) return found;
+  // Scope or filters pass few of the matches (an account manager sees a tenth of the branch): look
+  // at as many more matches as that pass rate says the cap needs, while that stays cheaper than walking.
+  const needed = Math.ceil((first * (LIST_COUNT_CAP + 1) * 1.25) / Math.max(found, 1));
+  if (needed <= MAX_BOUNDED_COUNT) {
+    const more = count({ bounded: needed });
+    if (more > LIST_COUNT_CAP || (ftsMatches(ctx, filter.query, needed + 1) ?? 0) <= needed) return more;
+  }
+  return count('probe');
+}
+
+/** The most FTS matches a count looks up one by one before walking the list instead. */
+const MAX_BOUNDED_COUNT = 40_000;
+
 /** customers.list: one page of the list in the caller's scope, with the total. */
 export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'customers.list'>) {
   const actor = requireActor(ctx);
   const { page, pageSize, ...filter } = input;
-  // The count needs no order, so it keeps every filter index usable (see INDEXED_SORTS).
-  const where = filterWhere(actor, { ...filter, sort: 'updatedAt' });
-  const counted = (
-    ctx.store.sqlite
-      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`)
-      .get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
-  ).n;
+  const counted = countCustomers(ctx, actor, filter);
   const rows = selectCustomers(ctx, actor, filter, pageSize, (page - 1) * pageSize);
   const totalCapped = counted > LIST_COUNT_CAP;
   return { rows: listRows(ctx, actor, rows), total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { customers } from '../../src/main/db/schema';
+import { bulkInsert } from '../../src/main/services/bulk';
+import { filterWhere, SEARCH_DRIVE_LIMIT, searchMode } from '../../src/main/services/customers/list';
+import type { Actor } from '../../src/main/services/context';
+import { companyNameKey } from '../../src/shared/normalize';
+import { makeTestApp } from './helpers';
+
+/**
+ * The search box over a branch where one word matches thousands of customers: the broad search walks the
+ * list and probes the match set, the narrow one drives from the matches; both must give exactly what a
+ * plain reading of the rows gives, in order, with the right total.
+ */
+
+const PLACES = ['呼和浩特', '包头', '鄂尔多斯'];
+const CORES = ['金桥', '北辰', '润凯', '银河', '草原'];
+const KINDS = ['电力有限公司', '物流有限公司', '乳业集团有限公司'];
+
+interface Seeded {
+  id: string;
+  name: string;
+  address: string;
+  ownerId: string | null;
+  region: string;
+  deleted: boolean;
+}
+
+async function seedBranch() {
+  const app = makeTestApp();
+  const leader = await app.signIn('leader');
+  const am = await app.signIn('account_manager');
+  const other = await app.signIn('account_manager');
+  const rows: Seeded[] = [];
+  // 3,500 customers, every address in 内蒙古: that word alone matches more than SEARCH_DRIVE_LIMIT of
+  // them, and more than the bounded count looks at (3,003), so every counting path is taken.
+  for (let i = 0; i < 3500; i++) {
+    const name = `${PLACES[i % 3]}${CORES[i % 5]}${i}号${KINDS[i % 7 % 3]}`;
+    const region = ['赛罕区', '新城区', '回民区'][i % 4 % 3]!;
+    rows.push({ id: '', name, address: `内蒙古${region}${i}号`, ownerId: i % 10 === 0 ? null : i % 3 === 1 ? am.userId : other.userId, region, deleted: false });
+  }
+  const ctx = app.ctx();
+  const sqlite = app.runtime.store.sqlite;
+  sqlite.transaction(() => {
+    const ids = bulkInsert(
+      ctx,
+      customers,
+      rows.map((r, i) => ({ name: r.name, nameKey: companyNameKey(r.name), shortName: '', creditCode: '', industry: '能源', type: 'enterprise' as const, region: r.region, address: r.address, ownerId: r.ownerId, stage: i % 50 === 0 ? ('intent' as const) : ('signed' as const), notes: `${i}` })),
+    );
+    ids.forEach((id, i) => (rows[i]!.id = id));
+    // Distinct update times so every sort order is fully determined, and some customers deleted.
+    const touch = sqlite.prepare('UPDATE customers SET updated_at = ?, deleted = ? WHERE id = ?');
+    rows.forEach((r, i) => {
+      r.deleted = i % 97 === 5;
+      touch.run(new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 3500) * 60_000).toISOString(), r.deleted ? 1 : 0, r.id);
+    });
+  })();
+  const updatedAt = new Map(
+    (sqlite.prepare('SELECT id, updated_at AS u, rowid AS r FROM customers').all() as { id: string; u: string; r: number }[]).map((x) => [x.id, [x.u, x.r] as const]),
+  );
+  return { app, leader, am, rows, updatedAt };
+}
+
+describe('customer search over many matches', () => {
+  it('chooses to probe for a broad search and to drive for a narrow one', async () => {
+    const { app } = await seedBranch();
+    expect(searchMode(app.ctx(), '内蒙古')).toBe('probe');
+    expect(searchMode(app.ctx(), '呼和浩特')).toBe('drive');
+    expect(searchMode(app.ctx(), '1234号')).toBe('drive');
+    expect(searchMode(app.ctx(), '北辰')).toBe('drive');
+    expect(SEARCH_DRIVE_LIMIT).toBeLessThan(3500);
+  });
+
+  it('broad and narrow searches give exactly the matching rows, in order, with the total, for a leader and an account manager', async () => {
+    const { app, leader, am, rows, updatedAt } = await seedBranch();
+    const byNewest = (a: Seeded, b: Seeded) => {
+      const [ua, ra] = updatedAt.get(a.id)!;
+      const [ub, rb] = updatedAt.get(b.id)!;
+      return ua === ub ? rb - ra : ua < ub ? 1 : -1;
+    };
+    const cases: { query: string; token: string; visible: (r: Seeded) => boolean; extra?: Record<string, unknown>; keep?: (r: Seeded) => boolean }[] = [
+      { query: '内蒙古', token: leader.token, visible: () => true },
+      { query: '内蒙古', token: am.token, visible: (r) => r.ownerId === am.userId || r.ownerId === null },
+      { query: '呼和浩特', token: leader.token, visible: () => true },
+      { query: '内蒙古 金桥', token: leader.token, visible: () => true },
+      { query: '有限公司 赛罕', token: leader.token, visible: () => true },
+      { query: '内蒙古', token: leader.token, visible: () => true, extra: { region: ['回民区'] }, keep: (r) => r.region === '回民区' },
+      { query: '1234号', token: leader.token, visible: () => true },
+      // So few pass the filter that counting walks the list.
+      { query: '内蒙古', token: leader.token, visible: () => true, extra: { stage: ['intent'] }, keep: (r) => rows.indexOf(r) % 50 === 0 },
+    ];
+    for (const c of cases) {
+      const terms = c.query.split(' ');
+      const expected = rows
+        .filter((r) => !r.deleted && c.visible(r) && (c.keep?.(r) ?? true))
+        .filter((r) => terms.every((t) => r.name.includes(t) || r.address.includes(t)))
+        .sort(byNewest);
+      expect(expected.length, c.query).toBeGreaterThan(0);
+      for (const page of [1, 3]) {
+        const got = await app.call('customers.list', { query: c.query, page, pageSize: 20, ...c.extra }, c.token);
+        expect(got.rows.map((r) => r.name), `${c.query} page ${page}`).toEqual(expected.slice((page - 1) * 20, page * 20).map((r) => r.name));
+        expect(got.total, c.query).toBe(Math.min(expected.length, 1000));
+        expect(got.totalCapped, c.query).toBe(expected.length > 1000);
+      }
+      const byName = await app.call('customers.list', { query: c.query, sort: 'name', dir: 'asc', pageSize: 10, ...c.extra }, c.token);
+      expect(byName.rows.map((r) => r.name)).toEqual(
+        expected
+          .map((r) => r.name)
+          .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+          .slice(0, 10),
+      );
+    }
+  });
+
+  it('the probe and drive conditions select the same customers', async () => {
+    const { app, rows } = await seedBranch();
+    const sqlite = app.runtime.store.sqlite;
+    const actor: Actor = { id: 'x', username: 'x', displayName: 'x', role: 'leader' } as Actor;
+    for (const query of ['内蒙古', '鄂尔多斯 电力', '包头 北辰 12', '内蒙古 回民']) {
+      const pick = (mode: 'drive' | 'probe') => {
+        const where = filterWhere(actor, { query, sort: 'updatedAt', dir: 'desc' }, mode);
+        return (sqlite.prepare(`SELECT c.id FROM customers c WHERE ${where.sql} ORDER BY c.id`).all(...where.params) as { id: string }[]).map((r) => r.id);
+      };
+      const drive = pick('drive');
+      expect(drive.length).toBeGreaterThan(0);
+      expect(pick('probe')).toEqual(drive);
+      expect(drive.length).toBe(rows.filter((r) => !r.deleted && query.split(' ').every((t) => r.name.includes(t) || r.address.includes(t))).length);
+    }
+  });
+});
