@@ -6,7 +6,6 @@ import { listWarnings } from '../customers/warnings';
 import { queueCounts, queuePage } from '../tickets/queue';
 import { ticketKpiGroups } from '../tickets/kpis';
 import { reportCube } from './cube';
-import { monthRangeIso } from './params';
 
 const LIST_SIZE = 8;
 
@@ -82,14 +81,9 @@ function leader(ctx: ServiceContext): Dashboard {
   // A month's billed revenue from the report cube (a million bills per month would be seconds of SQL).
   const cube = reportCube(sqlite);
   const revenue = (period: string) => (cube.billed.get(period) ?? new Float64Array(0)).reduce((a, b) => a + b, 0);
-  const newKey = (m: string) => {
-    const { start, end } = monthRangeIso(m, m);
-    return (
-      sqlite
-        .prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1 AND created_at >= ? AND created_at < ?')
-        .get(start, end) as { n: number }
-    ).n;
-  };
+  // New key customers of a Shanghai month from the trigger-kept rollup (migration 0014), not a scan of customers.
+  const newKey = (m: string) =>
+    (sqlite.prepare('SELECT coalesce(sum(customers), 0) AS n FROM report_new_customers WHERE month = ?').get(m) as { n: number }).n;
   const keyCustomers = (sqlite.prepare('SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1').get() as { n: number }).n;
   const arrears = (sqlite.prepare('SELECT coalesce(sum(arrears_fen), 0) AS s FROM customers WHERE deleted = 0 AND arrears_fen > 0').get() as { s: number }).s;
   const kpiOf = (m: string) => ticketKpiGroups(ctx, { from: `${m}-01`, to: lastDay(m) }, ['month'], { median: false }).month.total;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARAM, RANGE_ERROR, monthRangeIso, monthRangeShape, monthsBetween, optionalText, rangeText, validRange, describeFilters } from '../params';
+import { PARAM, RANGE_ERROR, monthRangeShape, monthsBetween, optionalText, rangeText, validRange, describeFilters } from '../params';
 import { reportScopeSql } from '../scope';
 import { tx } from '../text';
 import { defineReport } from '../types';
@@ -24,21 +24,20 @@ export const newCustomersPlan = defineReport({
   schema,
   run(rc, p) {
     const { t } = rc;
-    const { start, end } = monthRangeIso(p.from, p.to);
-    const scope = reportScopeSql(rc.actor, 'c');
-    const managerCond = p.manager ? ' AND c.owner_id = ?' : '';
+    // Counted per Shanghai month and 第一责任人 by triggers (report_new_customers, migration 0014): a year of a
+    // million-customer branch is a few thousand rollup rows instead of a sort of half a million customers.
+    // The rollup's owner_id column takes the report scope's customer alias ('r.owner_id = ?' for a manager).
+    const scope = reportScopeSql(rc.actor, 'r');
+    const managerCond = p.manager ? ' AND r.owner_id = ?' : '';
     const managerParams = p.manager ? [p.manager] : [];
-    // created_at is UTC; the month is the Shanghai month the customer was created in. `+is_key` keeps the
-    // planner on the created_at index (a period's new customers) rather than every key customer.
     const actual = rc.sqlite
       .prepare(
-        `SELECT c.owner_id AS managerId, substr(strftime('%Y-%m-%dT%H:%M:%fZ', c.created_at, '+8 hours'), 1, 7) AS month, count(*) AS n
-         FROM customers c
-         WHERE c.deleted = 0 AND +c.is_key = 1 AND c.created_at >= ? AND c.created_at < ? AND c.owner_id IS NOT NULL
-           AND ${scope.sql}${managerCond}
-         GROUP BY c.owner_id, month`,
+        `SELECT r.owner_id AS managerId, r.month AS month, sum(r.customers) AS n
+         FROM report_new_customers r
+         WHERE r.month >= ? AND r.month <= ? AND r.owner_id <> '' AND ${scope.sql}${managerCond}
+         GROUP BY r.owner_id, r.month HAVING sum(r.customers) > 0`,
       )
-      .all(start, end, ...scope.params, ...managerParams) as { managerId: string; month: string; n: number }[];
+      .all(p.from, p.to, ...scope.params, ...managerParams) as { managerId: string; month: string; n: number }[];
     const targetScope = rc.actor.role === 'account_manager' ? ' AND t.manager_id = ?' : '';
     const targetScopeParams = rc.actor.role === 'account_manager' ? [rc.actor.id] : [];
     const plan = rc.sqlite

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '../../src/main/db/schema';
+import { applyChanges } from '../../src/main/services/sync/apply';
+import { deleteRow, updateRow } from '../../src/main/services/write';
+import { formatHlc } from '../../src/shared/hlc';
+import { makeTestApp, type TestApp } from './helpers';
+import { addCustomer } from './tickets-fixtures';
+
+/**
+ * "New key customers vs plan" and the leader's home read report_new_customers (migration 0014), kept by
+ * triggers on customers. After every kind of customer write — a new customer, a change of owner, a
+ * customer that stops or starts being a key customer, a tombstone, a hard delete, a change applied from
+ * headquarters — the rollup must equal the counts recomputed from the customers table.
+ */
+
+let app: TestApp;
+let am1: string;
+let am2: string;
+
+/** The rollup's non-empty counts. */
+function rollup(): Record<string, number> {
+  const rows = app.runtime.store.sqlite.prepare('SELECT month, owner_id AS owner, customers AS n FROM report_new_customers').all() as {
+    month: string;
+    owner: string;
+    n: number;
+  }[];
+  return Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [`${r.month}|${r.owner}`, r.n]));
+}
+
+/** The same counts straight from customers, independently of the triggers. */
+function recomputed(): Record<string, number> {
+  const rows = app.runtime.store.sqlite
+    .prepare(
+      `SELECT substr(strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+8 hours'), 1, 7) || '|' || coalesce(owner_id, '') AS k, count(*) AS n
+       FROM customers WHERE deleted = 0 AND is_key = 1 GROUP BY 1`,
+    )
+    .all() as { k: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+}
+
+const expectInStep = () => expect(rollup()).toEqual(recomputed());
+
+beforeAll(async () => {
+  app = makeTestApp();
+  am1 = (await app.signIn('account_manager')).userId;
+  am2 = (await app.signIn('staff')).userId;
+});
+
+describe('the new-key-customer rollup', () => {
+  it('follows new customers, owner changes, key flags, tombstones and hard deletes', () => {
+    expectInStep();
+    const a = addCustomer(app, { ownerId: am1, isKey: true });
+    const b = addCustomer(app, { ownerId: am1, isKey: false });
+    const c = addCustomer(app, { ownerId: null, isKey: true });
+    expectInStep();
+    expect(rollup()).toEqual({ [`2026-03|${am1}`]: 1, '2026-03|': 1 });
+    const ctx = app.ctx();
+    const write = <T>(fn: () => T) => app.runtime.store.sqlite.transaction(fn)();
+    write(() => updateRow(ctx, customers, a.id, { ownerId: am2 }));
+    expectInStep();
+    write(() => updateRow(ctx, customers, b.id, { isKey: true }));
+    write(() => updateRow(ctx, customers, c.id, { ownerId: am1 }));
+    expectInStep();
+    expect(rollup()).toEqual({ [`2026-03|${am1}`]: 2, [`2026-03|${am2}`]: 1 });
+    write(() => updateRow(ctx, customers, b.id, { isKey: false }));
+    write(() => deleteRow(ctx, customers, c.id));
+    expectInStep();
+    app.runtime.store.sqlite.prepare('DELETE FROM customers WHERE id = ?').run(a.id);
+    expectInStep();
+    expect(rollup()).toEqual({});
+  });
+
+  it('takes in a customer moved to another month and owner by headquarters', () => {
+    const d = addCustomer(app, { ownerId: am1, isKey: true });
+    const sqlite = app.runtime.store.sqlite;
+    const hlc = formatHlc({ wall: app.clock.now().getTime() + 60_000, counter: 0, node: 'hq' });
+    // 2026-01-31 17:00 UTC is already February in Shanghai.
+    const result = sqlite.transaction(() =>
+      applyChanges(sqlite, [
+        { table: 'customers', rowId: d.id, cols: { created_at: '2026-01-31T17:00:00.000Z', owner_id: am2 }, clocks: { created_at: hlc, owner_id: hlc } },
+      ]),
+    )();
+    expect(result).toMatchObject({ applied: 1, failed: 0 });
+    expectInStep();
+    expect(rollup()[`2026-02|${am2}`]).toBe(1);
+  });
+
+  it("feeds the report and the leader's home with the counts SQL gives", async () => {
+    const leader = await app.signIn('leader');
+    for (let i = 0; i < 3; i++) addCustomer(app, { ownerId: am1, isKey: true });
+    const r = await app.call('reports.run', { reportId: 'new-customers-plan', params: { from: '2026-02', to: '2026-03' } }, leader.token);
+    const actual = r.summary.find((s) => s.label === '实际新增（户）')?.value;
+    const sql = app.runtime.store.sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM customers WHERE deleted = 0 AND is_key = 1 AND owner_id IS NOT NULL
+           AND created_at >= '2026-01-31T16:00:00.000Z' AND created_at < '2026-03-31T16:00:00.000Z'`,
+      )
+      .get() as { n: number };
+    expect(actual).toBe(sql.n);
+    expect(sql.n).toBe(4);
+    const d = await app.call('reports.dashboard', {}, leader.token);
+    if (d.kind !== 'leader') throw new Error(d.kind);
+    expect(d.kpis.find((k) => k.key === 'newKeyCustomers')).toMatchObject({ value: 3, previous: 1 });
+  });
+});
