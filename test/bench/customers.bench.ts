@@ -1,8 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { createApi, type Api } from '../../src/main/api';
 import { openRuntime } from '../../src/main/runtime';
 import { DemoRandom } from '../../src/main/services/demo/random';
@@ -11,13 +6,12 @@ import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
 
 /**
  * Customer module benchmark (issue #3, "Speed"): 1,000,000 customers with key people and 12,000,000
- * bills. List pages through the API vs the same raw SQL, search (3+ and 2 characters), the 360 view,
- * an evaluation run and a 100,000-row .xlsx import (time and peak RSS, in a child process).
+ * bills. List pages through the API vs the same raw SQL, search (3+ and 2 characters), the 360 view
+ * and an evaluation run. The 100,000-row .xlsx import has its own suite (customers-import.bench.ts).
  * Writes that would change the cached data set run inside a transaction that is rolled back.
  */
 
 const CUSTOMERS = Number(process.env.KAM_BENCH_CUSTOMERS ?? 1_000_000);
-const IMPORT_ROWS = Number(process.env.KAM_BENCH_IMPORT_ROWS ?? 100_000);
 /** KAM_BENCH_READ_ONLY=1: list, search and 360 only (suite customers-read), for a quick look. */
 const READ_ONLY = process.env.KAM_BENCH_READ_ONLY === '1';
 
@@ -33,38 +27,7 @@ async function ok(api: Api, method: string, input: unknown, token: string): Prom
   return r.data;
 }
 
-/** Writes an .xlsx of new customers with the Chinese headers, streamed to keep the generator small. */
-async function writeImportFile(file: string, rows: number): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const sheet = writer.addWorksheet('客户');
-  sheet.addRow(['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注']).commit();
-  for (let i = 0; i < rows; i++) {
-    sheet
-      .addRow([`导入测试客户${i}号有限公司`, '', i % 10 === 0 ? '党政军' : '企业', '制造业', '赛罕区', `呼和浩特市赛罕区导入路${i}号`, '意向', ''])
-      .commit();
-  }
-  sheet.commit();
-  await writer.commit();
-}
-
-/** Child process: one import through the API in a rolled-back transaction; prints time and peak RSS. */
-async function importOnly(dataDir: string, file: string) {
-  const runtime = openRuntime({ dataDir, transport: 'test' });
-  const api = createApi(runtime);
-  const token = await signIn(api, 'leader');
-  const base64 = readFileSync(file).toString('base64');
-  const rssBefore = process.memoryUsage().rss;
-  runtime.store.sqlite.exec('BEGIN');
-  const t0 = performance.now();
-  const batch = (await ok(api, 'customers.import.commit', { kind: 'customers', fileName: 'bench.xlsx', base64 }, token)) as { created: number };
-  const ms = performance.now() - t0;
-  runtime.store.sqlite.exec('ROLLBACK');
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, created: batch.created, maxRssMb, rssBeforeMb: rssBefore / 1048576 }));
-}
-
 async function main() {
-  if (process.argv[2] === '--import-only') return importOnly(process.argv[3]!, process.argv[4]!);
   const db = ensureBenchDb(CUSTOMERS);
   const runtime = openRuntime({ dataDir: db.dataDir, transport: 'test', now: () => new Date('2026-11-23T02:00:00Z') });
   const api = createApi(runtime);
@@ -200,38 +163,11 @@ async function main() {
   sqlite.exec('ROLLBACK');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 
-  // --- import of a 100,000-row .xlsx in a child process (peak RSS of that process) -----------------
-  log('import');
-  const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
-  const file = join(dir, 'import.xlsx');
-  await writeImportFile(file, IMPORT_ROWS);
-  runtime.store.sqlite.close();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'customers.bench.ts'), '--import-only', db.dataDir, file], {
-    encoding: 'utf8',
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
-  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; created: number; maxRssMb: number; rssBeforeMb: number };
-  rmSync(dir, { recursive: true, force: true });
-  const ms = Math.round(result.ms);
-  out.push({
-    name: `import ${IMPORT_ROWS} rows .xlsx via API (parse, plan, write, rolled back)`,
-    n: 1,
-    p50: ms,
-    p95: ms,
-    mean: ms,
-    max: ms,
-    target: 'total <= 15000 ms, peak RSS <= 500 MB',
-    met: ms <= 15_000 && result.maxRssMb <= 500,
-    note: `peak RSS ${Math.round(result.maxRssMb)} MB (process incl. open store; ${Math.round(result.rssBeforeMb)} MB before the call); created ${result.created}`,
-  });
-
   writeResults('customers', out, {
     customers: CUSTOMERS,
     bills: db.bills,
     keyPeople: CUSTOMERS * 2,
     evaluatedCustomers: evaluated,
-    importRows: IMPORT_ROWS,
     ...(db.generatedMs !== null ? { generationSeconds: Math.round(db.generatedMs / 1000) } : {}),
   });
 }

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { makeTestApp, tableCounts, type TestApp } from './helpers';
 import { decodeCsv, parseCsv } from '../../src/main/services/customers/import/parse';
+import { withBulkTriggers } from '../../src/main/services/customers/import/triggers';
 
 const CODE_A = '91110000802100433B';
 const CODE_B = '91350100M000100Y43';
@@ -182,6 +183,132 @@ describe('customer import', () => {
     const file = gbkCsv(['单位全称', `金桥电力`]);
     const preview = await app.call('customers.import.preview', { kind: 'customers', fileName: 'a.csv', base64: file, mapping: { 单位全称: 'name' } }, leader.token);
     expect(preview).toMatchObject({ toCreate: 1, issueCount: 0 });
+  });
+});
+
+/** The triggers of the customer tables as SQLite holds them (name → SQL). */
+function triggers(app: TestApp): Record<string, string> {
+  const rows = app.runtime.store.sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('customers', 'customer_contacts') ORDER BY name`)
+    .all() as { name: string; sql: string }[];
+  return Object.fromEntries(rows.map((r) => [r.name, r.sql]));
+}
+
+/** The full-text rows of all live customers, keyed by customer id. */
+function searchRows(app: TestApp): Record<string, unknown> {
+  const rows = app.runtime.store.sqlite
+    .prepare(`SELECT m.customer_id AS id, f.name, f.short_name, f.credit_code, f.address, f.people
+      FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid ORDER BY m.customer_id`)
+    .all() as { id: string }[];
+  return Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]));
+}
+
+async function names(app: TestApp, token: string, query: string): Promise<string[]> {
+  return (await app.call('customers.list', { query, sort: 'name', dir: 'asc' }, token)).rows.map((r) => r.name);
+}
+
+describe('bulk import keeps search, reports and triggers exact', () => {
+  it('imported customers are found by search; the search rows equal what the per-row triggers write', async () => {
+    const { app, leader } = await setup();
+    const before = triggers(app);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['customers_fts_insert', 'customers_fts_update', 'report_customers_insert']));
+    await app.call('customers.create', { name: '包头北辰物流有限公司', region: '回民区' }, leader.token);
+    const file = await xlsx([
+      ['客户名称', '统一社会信用代码', '简称', '地址'],
+      ['呼和浩特金桥电力有限公司', CODE_A, '金桥电力', '赛罕区大学东街1号'],
+      ['包头北辰物流有限公司', CODE_B, '', '昆都仑区钢铁大街9号'],
+      ['鄂尔多斯恒达煤业有限公司', '', '', '东胜区鄂托克西街'],
+    ]);
+    const changesBefore = (app.runtime.store.sqlite.prepare('SELECT count(*) AS n FROM report_changes').get() as { n: number }).n;
+    const batch = await app.call('customers.import.commit', { kind: 'customers', fileName: 'x.xlsx', base64: file }, leader.token);
+    expect(batch).toMatchObject({ created: 2, updated: 1 });
+    expect(triggers(app)).toEqual(before);
+
+    expect(await names(app, leader.token, '金桥电')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names(app, leader.token, '钢铁大街')).toEqual(['包头北辰物流有限公司']);
+    expect(await names(app, leader.token, CODE_A.slice(2, 10))).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names(app, leader.token, '恒达煤')).toEqual(['鄂尔多斯恒达煤业有限公司']);
+
+    // Re-running the triggers over every customer must change nothing: the bulk path wrote the same rows.
+    const bulk = searchRows(app);
+    expect(Object.keys(bulk)).toHaveLength(3);
+    app.runtime.store.sqlite.exec('UPDATE customers SET name = name');
+    expect(searchRows(app)).toEqual(bulk);
+    // The report cube hears of every customer the import created or changed.
+    const logged = app.runtime.store.sqlite.prepare('SELECT DISTINCT customer_id AS id FROM report_changes WHERE seq > ?').all(changesBefore) as { id: string }[];
+    const all = app.runtime.store.sqlite.prepare('SELECT id FROM customers').all() as { id: string }[];
+    expect(new Set(logged.map((r) => r.id))).toEqual(new Set(all.map((r) => r.id)));
+  });
+
+  it('undo takes the batch out of search and puts the old names back; triggers stay in place', async () => {
+    const { app, leader } = await setup();
+    const before = triggers(app);
+    const old = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
+    const file = await xlsx([
+      ['客户名称', '统一社会信用代码'],
+      ['北辰现代物流集团', CODE_B],
+      ['呼和浩特金桥电力有限公司', CODE_A],
+    ]);
+    const batch = await app.call('customers.import.commit', { kind: 'customers', fileName: 'x.xlsx', base64: file }, leader.token);
+    expect(await names(app, leader.token, '现代物流')).toEqual(['北辰现代物流集团']);
+    expect(await names(app, leader.token, '北辰物流')).toEqual([]);
+
+    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expect(triggers(app)).toEqual(before);
+    expect(await names(app, leader.token, '金桥电')).toEqual([]);
+    expect(await names(app, leader.token, '现代物流')).toEqual([]);
+    expect(await names(app, leader.token, '北辰物流')).toEqual(['包头北辰物流有限公司']);
+    expect(Object.keys(searchRows(app))).toEqual([old.id]);
+    const bulk = searchRows(app);
+    app.runtime.store.sqlite.exec('UPDATE customers SET name = name');
+    expect(searchRows(app)).toEqual(bulk);
+  });
+
+  it('imported key people make their customer findable by name and mobile, and undo removes them again', async () => {
+    const { app, leader } = await setup();
+    const c = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A }, leader.token);
+    const people = await xlsx([
+      ['客户名称', '姓名', '手机'],
+      ['呼和浩特金桥电力有限公司', '欧阳建国', '139 1234 5678'],
+    ]);
+    const batch = await app.call('customers.import.commit', { kind: 'contacts', fileName: 'p.xlsx', base64: people }, leader.token);
+    expect(await names(app, leader.token, '欧阳建国')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names(app, leader.token, '912345')).toEqual(['呼和浩特金桥电力有限公司']);
+    const bulk = searchRows(app);
+    app.runtime.store.sqlite.exec('UPDATE customer_contacts SET name = name');
+    expect(searchRows(app)).toEqual(bulk);
+
+    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expect(await names(app, leader.token, '欧阳建国')).toEqual([]);
+    expect(searchRows(app)[c.id]).toMatchObject({ people: '' });
+  });
+
+  it('a write that fails half-way leaves the triggers and the search index as they were', async () => {
+    const { app, leader } = await setup();
+    await app.call('customers.create', { name: '包头北辰物流有限公司' }, leader.token);
+    const before = triggers(app);
+    const search = searchRows(app);
+    const sqlite = app.runtime.store.sqlite;
+    expect(() =>
+      sqlite.transaction(() =>
+        withBulkTriggers(app.ctx(), ['customers', 'customer_contacts'], () => {
+          sqlite.exec(`UPDATE customers SET name = '改名后的客户'`);
+          throw new Error('disk full');
+        }),
+      )(),
+    ).toThrow('disk full');
+    expect(triggers(app)).toEqual(before);
+    expect(searchRows(app)).toEqual(search);
+    // Caught inside a longer transaction: the savepoint alone rolls back, the triggers are back at once.
+    sqlite.transaction(() => {
+      expect(() => withBulkTriggers(app.ctx(), ['customers'], () => { throw new Error('bad row'); })).toThrow('bad row');
+      expect(triggers(app)).toEqual(before);
+    })();
+    // A file with a bad row fails validation before any write: nothing changes either.
+    const bad = await xlsx([['客户名称', '客户类型'], ['新客户甲', '工厂']]);
+    expect((await fail(app, 'customers.import.commit', { kind: 'customers', fileName: 'b.xlsx', base64: bad }, leader.token)).code).toBe('VALIDATION');
+    expect(triggers(app)).toEqual(before);
+    expect(() => withBulkTriggers(app.ctx(), ['customers'], () => ({ result: 1, customerIds: [] }))).toThrow('needs a transaction');
   });
 });
 

@@ -203,6 +203,48 @@ export interface RowIssue {
   message: string;
 }
 
+/** A parser for the data rows of one sheet: `(cells, rowNumber, issues) → record`. */
+export type RowParser = (cells: string[], rowNumber: number, issues: RowIssue[]) => Record<string, unknown>;
+
+/**
+ * Resolves the mapping once per sheet (column → field definition, required columns present) so that
+ * each of up to 200,000 rows only parses its cells. Issues are in the caller's language.
+ */
+export function rowParser(kind: ImportKind, headers: string[], mapping: Record<string, string>, locale: Locale): RowParser {
+  const defs = new Map(FIELDS[kind].map((d) => [d.field, d]));
+  const columns = headers.flatMap((h, i) => (mapping[h] ? [{ index: i, header: h, def: defs.get(mapping[h])! }] : []));
+  const required = FIELDS[kind].flatMap((def) => {
+    if (!def.required) return [];
+    const header = headers.find((h) => mapping[h] === def.field);
+    return header ? [{ field: def.field, header }] : [];
+  });
+  return (cells, rowNumber, issues) => {
+    const out: Record<string, unknown> = {};
+    const before = issues.length;
+    for (const { index, header, def } of columns) {
+      const parsed = def.parse(cells[index] ?? '');
+      if (!parsed.ok) {
+        issues.push({ row: rowNumber, column: header, message: translate(parsed.key, locale, parsed.params) });
+        continue;
+      }
+      if (def.max && typeof parsed.value === 'string' && parsed.value.length > def.max && [...parsed.value].length > def.max) {
+        issues.push({ row: rowNumber, column: header, message: translate('import.tooLong', locale, { max: def.max }) });
+        continue;
+      }
+      out[def.field] = parsed.value;
+    }
+    for (const { field, header } of required) {
+      const v = out[field];
+      if (v === undefined || v === null || v === '') {
+        let reported = false;
+        for (let i = before; i < issues.length; i++) if (issues[i]!.row === rowNumber && issues[i]!.column === header) reported = true;
+        if (!reported) issues.push({ row: rowNumber, column: header, message: translate('import.required', locale) });
+      }
+    }
+    return out;
+  };
+}
+
 /** Parses one data row by the mapping; issues are in the caller's language. */
 export function parseRow(
   kind: ImportKind,
@@ -213,35 +255,7 @@ export function parseRow(
   locale: Locale,
   issues: RowIssue[],
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const defs = new Map(FIELDS[kind].map((d) => [d.field, d]));
-  headers.forEach((h, i) => {
-    const field = mapping[h];
-    if (!field) return;
-    const def = defs.get(field)!;
-    const raw = cells[i] ?? '';
-    const parsed = def.parse(raw);
-    if (!parsed.ok) {
-      issues.push({ row: rowNumber, column: h, message: translate(parsed.key, locale, parsed.params) });
-      return;
-    }
-    if (def.max && typeof parsed.value === 'string' && [...parsed.value].length > def.max) {
-      issues.push({ row: rowNumber, column: h, message: translate('import.tooLong', locale, { max: def.max }) });
-      return;
-    }
-    out[field] = parsed.value;
-  });
-  for (const def of FIELDS[kind]) {
-    if (!def.required) continue;
-    const v = out[def.field];
-    const header = headers.find((h) => mapping[h] === def.field);
-    if (header && (v === undefined || v === null || v === '')) {
-      if (!issues.some((x) => x.row === rowNumber && x.column === header)) {
-        issues.push({ row: rowNumber, column: header, message: translate('import.required', locale) });
-      }
-    }
-  }
-  return out;
+  return rowParser(kind, headers, mapping, locale)(cells, rowNumber, issues);
 }
 
 export { companyNameKey };

@@ -18,8 +18,9 @@ import { refreshCustomerCaches } from '../records';
 import { ownerLabel, setOwner } from '../ownership';
 import { isManagerRole } from '../scope';
 import { getCustomerSettings, keyReasons } from '../settings';
-import { FIELDS, autoMap, parseRow, type ImportKind, type RowIssue } from './fields';
+import { FIELDS, autoMap, rowParser, type ImportKind, type RowIssue } from './fields';
 import { readSheet, type Sheet } from './parse';
+import { withBulkTriggers } from './triggers';
 
 /**
  * Import of customers, key people and bills (issue #3, point 7): parse → plan (match by credit code,
@@ -67,6 +68,7 @@ function lookups(ctx: ServiceContext) {
   return {
     code: (code: string) => (code ? (byCode.get(code) as Found | undefined) : undefined),
     name: (name: string) => (name ? (byKey.get(companyNameKey(name)) as Found | undefined) : undefined),
+    nameKey: (key: string) => (key ? (byKey.get(key) as Found | undefined) : undefined),
   };
 }
 
@@ -128,11 +130,12 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
     return hit.id;
   };
 
+  const parseRow = rowParser(kind, sheet.headers, mapping, ctx.locale);
   sheet.rows.forEach((cells, index) => {
     const rowNo = index + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const before = issues.length;
-    const rec = parseRow(kind, sheet.headers, mapping, cells, rowNo, ctx.locale, issues);
+    const rec = parseRow(cells, rowNo, issues);
     if (plan.sample.length < 20) plan.sample.push(Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')])));
     if (issues.length > before) return;
 
@@ -148,7 +151,7 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
       if (code) seen.set(`c:${code}`, rowNo);
       let hit = find.code(code);
       if (!hit) {
-        const byName = find.name(name);
+        const byName = find.nameKey(key);
         if (byName && code && byName.creditCode && byName.creditCode !== code) {
           return void issue(rowNo, 'name', 'import.ownedByOther', { owner: ownerLabel(ctx, byName.ownerId) });
         }
@@ -277,42 +280,49 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     updated: plan.updates.length,
     undoneAt: null,
   });
-  const summary = { batchId: batch.id, fileName };
-  const table = TABLES[plan.creates[0]?.table ?? plan.updates[0]?.table ?? 'customers'];
-  const createdIds = bulkInsert(ctx, table, plan.creates.map((op) => op.values) as never[], { summary });
-  const trail: { tableName: string; rowId: string; action: 'create' | 'update'; before: string | null; batchId: string }[] = createdIds.map(
-    (id) => ({ batchId: batch.id, tableName: kind === 'customers' ? 'customers' : plan.creates[0]!.table, rowId: id, action: 'create', before: null }),
-  );
-  if (kind === 'customers') {
-    const at = isoNow(ctx);
-    bulkInsert(
-      ctx,
-      customerOwnershipLog,
-      createdIds.map((id, i) => ({
-        customerId: id,
-        kind: 'import' as const,
-        fromOwnerId: null,
-        toOwnerId: (plan.creates[i]!.ownerId ?? null) as string | null,
-        byId: actor.id,
-        byName: actor.displayName,
-        reason: fileName,
-        at,
-      })),
-      { skip: true },
+  // Customers and key people are written with the per-row search/report triggers suspended.
+  const write = () => {
+    const summary = { batchId: batch.id, fileName };
+    const table = TABLES[plan.creates[0]?.table ?? plan.updates[0]?.table ?? 'customers'];
+    const createdIds = bulkInsert(ctx, table, plan.creates.map((op) => op.values) as never[], { summary });
+    const trail: { tableName: string; rowId: string; action: 'create' | 'update'; before: string | null; batchId: string }[] = createdIds.map(
+      (id) => ({ batchId: batch.id, tableName: kind === 'customers' ? 'customers' : plan.creates[0]!.table, rowId: id, action: 'create', before: null }),
     );
-  }
-  const patches: { id: string; patch: Record<string, unknown> }[] = [];
-  for (const op of plan.updates) {
-    const current = getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>;
-    const patch = Object.fromEntries(Object.entries(op.values).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
-    if (op.ownerId !== undefined) before.ownerId = current.ownerId;
-    if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
-    if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, current.ownerId as string | null);
-    trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before: JSON.stringify(before) });
-  }
-  bulkUpdate(ctx, table, patches as never[], { summary });
-  bulkInsert(ctx, customerImportRows, trail, { skip: true });
+    if (kind === 'customers') {
+      const at = isoNow(ctx);
+      bulkInsert(
+        ctx,
+        customerOwnershipLog,
+        createdIds.map((id, i) => ({
+          customerId: id,
+          kind: 'import' as const,
+          fromOwnerId: null,
+          toOwnerId: (plan.creates[i]!.ownerId ?? null) as string | null,
+          byId: actor.id,
+          byName: actor.displayName,
+          reason: fileName,
+          at,
+        })),
+        { skip: true },
+      );
+    }
+    const patches: { id: string; patch: Record<string, unknown> }[] = [];
+    for (const op of plan.updates) {
+      const current = getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>;
+      const patch = Object.fromEntries(Object.entries(op.values).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
+      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
+      if (op.ownerId !== undefined) before.ownerId = current.ownerId;
+      if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
+      if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, current.ownerId as string | null);
+      trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before: JSON.stringify(before) });
+    }
+    bulkUpdate(ctx, table, patches as never[], { summary });
+    bulkInsert(ctx, customerImportRows, trail, { skip: true });
+    const customerIds = kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!)] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
+    return { result: undefined, customerIds };
+  };
+  if (kind === 'bills') write();
+  else withBulkTriggers(ctx, kind === 'customers' ? ['customers'] : ['customer_contacts'], write);
   if (kind === 'bills') {
     const touched = new Set([...plan.creates, ...plan.updates].map((op) => op.customerId!));
     const rule = getCustomerSettings(ctx);
@@ -342,6 +352,8 @@ export async function commitImport(ctx: ServiceContext, input: Input) {
   return ctx.store.sqlite.transaction(() => {
     const plan = planImport(ctx, actor, input.kind, sheet, input.mapping);
     if (plan.issues.length) throw new AppError('VALIDATION', 'import.errorsFound', { count: plan.issues.length });
+    // The cell texts are in the plan now; letting them go keeps the write phase under the memory target.
+    sheet.rows.length = 0;
     return toBatch(applyPlan(ctx, actor, input.kind, input.fileName, plan));
   })();
 }
@@ -369,22 +381,28 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
     .all(batch.id) as { tableName: Op['table']; rowId: string; action: 'create' | 'update'; before: string | null }[];
   const reason = input.reason || batch.fileName;
   const touched = new Set<string>();
-  const byTable = new Map<Op['table'], { id: string; patch: Record<string, unknown> }[]>();
-  for (const r of rows) {
-    const list = byTable.get(r.tableName) ?? [];
-    byTable.set(r.tableName, list);
-    if (r.tableName !== 'customers') touched.add((getRow(ctx, TABLES[r.tableName], r.rowId) as { customerId: string }).customerId);
-    if (r.action === 'create') list.push({ id: r.rowId, patch: { deleted: true } });
-    else {
-      const { ownerId, ...before } = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
-      if (ownerId !== undefined) {
-        const current = getRow(ctx, customers, r.rowId);
-        if (current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
+  // As in applyPlan: customers and key people are restored with the per-row search/report triggers suspended.
+  const restore = () => {
+    const byTable = new Map<Op['table'], { id: string; patch: Record<string, unknown> }[]>();
+    for (const r of rows) {
+      const list = byTable.get(r.tableName) ?? [];
+      byTable.set(r.tableName, list);
+      if (r.tableName !== 'customers') touched.add((getRow(ctx, TABLES[r.tableName], r.rowId) as { customerId: string }).customerId);
+      if (r.action === 'create') list.push({ id: r.rowId, patch: { deleted: true } });
+      else {
+        const { ownerId, ...before } = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
+        if (ownerId !== undefined) {
+          const current = getRow(ctx, customers, r.rowId);
+          if (current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
+        }
+        if (Object.keys(before).length) list.push({ id: r.rowId, patch: before });
       }
-      if (Object.keys(before).length) list.push({ id: r.rowId, patch: before });
     }
-  }
-  for (const [table, patches] of byTable) bulkUpdate(ctx, TABLES[table], patches as never[], { summary: { undoBatch: batch.id, reason } });
+    for (const [table, patches] of byTable) bulkUpdate(ctx, TABLES[table], patches as never[], { summary: { undoBatch: batch.id, reason } });
+    return { result: undefined, customerIds: batch.kind === 'customers' ? rows.map((r) => r.rowId) : touched };
+  };
+  if (batch.kind === 'bills') restore();
+  else withBulkTriggers(ctx, batch.kind === 'customers' ? ['customers'] : ['customer_contacts'], restore);
   if (batch.kind === 'bills') {
     const rule = getCustomerSettings(ctx);
     for (const id of touched) refreshCustomerCaches(ctx, id, rule);

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import { AppError } from '../../../../shared/errors';
+import { readXlsxRows } from './xlsx';
 
 /** A spreadsheet as header texts and data rows of cell texts (index = column). */
 export interface Sheet {
@@ -64,44 +64,6 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-type CellValue = ExcelJS.CellValue;
-
-/** The text a user sees in a cell (rich text joined, formula results, dates as YYYY-MM-DD). */
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText(value.result as CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
-}
-
-/**
- * The first worksheet of an .xlsx. Read whole rather than with exceljs's streaming reader: that one
- * decodes each inflated chunk on its own and garbles Chinese characters split across chunks.
- */
-async function readXlsx(bytes: Buffer, maxRows: number): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing'] });
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  if (sheet.rowCount > maxRows + 1) throw new AppError('VALIDATION', 'import.tooManyRows', { max: maxRows });
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values = row.values as CellValue[];
-    const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
-    // Row numbers matter for error messages: keep blank rows' places.
-    while (rows.length < number - 1) rows.push([]);
-    rows.push(cells);
-  });
-  return rows;
-}
-
 /** Reads an uploaded .xlsx or .csv into header + rows. */
 export async function readSheet(fileName: string, bytes: Buffer, maxRows: number): Promise<Sheet> {
   let encoding = 'xlsx';
@@ -113,7 +75,7 @@ export async function readSheet(fileName: string, bytes: Buffer, maxRows: number
       table = parseCsv(decoded.text);
       if (table.length > maxRows + 1) throw new AppError('VALIDATION', 'import.tooManyRows', { max: maxRows });
     } else {
-      table = await readXlsx(bytes, maxRows);
+      table = await readXlsxRows(bytes, maxRows);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createApi, type Api } from '../../src/main/api';
+import { openRuntime } from '../../src/main/runtime';
+import { writeResults, type Measurement } from './harness';
+import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
+
+/**
+ * Customer import benchmark (issue #3, "Speed": a 100,000-row .xlsx ≤ 15 s with peak memory ≤ 500 MB)
+ * on the 1,000,000-customer data set. Each measured call runs in its own child process so its peak RSS
+ * is the import's (plus the open store), inside a transaction that is rolled back so the cached data
+ * set stays as generated. Measured: the dry run (customers.import.preview) and the commit
+ * (customers.import.commit: parse, plan, write rows + outbox + ownership log + batch trail + search
+ * index). KAM_BENCH_CUSTOMERS / KAM_BENCH_IMPORT_ROWS change the sizes.
+ */
+
+const CUSTOMERS = Number(process.env.KAM_BENCH_CUSTOMERS ?? 1_000_000);
+const IMPORT_ROWS = Number(process.env.KAM_BENCH_IMPORT_ROWS ?? 100_000);
+const TARGET_MS = 15_000;
+const TARGET_RSS_MB = 500;
+
+/** Writes an .xlsx of new customers with the Chinese headers, streamed to keep the generator small. */
+async function writeImportFile(file: string, rows: number): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const sheet = writer.addWorksheet('客户');
+  sheet.addRow(['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注']).commit();
+  for (let i = 0; i < rows; i++) {
+    sheet
+      .addRow([`导入测试客户${i}号有限公司`, '', i % 10 === 0 ? '党政军' : '企业', '制造业', '赛罕区', `呼和浩特市赛罕区导入路${i}号`, '意向', ''])
+      .commit();
+  }
+  sheet.commit();
+  await writer.commit();
+}
+
+interface ChildResult {
+  ms: number;
+  /** CPU time (user + system) of the call: on a shared machine closer to what a quiet one would take. */
+  cpuMs: number;
+  rows: number;
+  maxRssMb: number;
+  rssBeforeMb: number;
+}
+
+/** Child process: one call through the API in a rolled-back transaction; prints time and peak RSS. */
+async function child(method: 'customers.import.preview' | 'customers.import.commit', dataDir: string, file: string) {
+  const runtime = openRuntime({ dataDir, transport: 'test' });
+  const api: Api = createApi(runtime);
+  const login = await api.call('auth.login', { username: 'leader', password: BENCH_PASSWORD });
+  if (!login.ok) throw new Error(login.error.message);
+  const token = (login.data as { token: string }).token;
+  // The renderer sends the picked file as base64, so reading and encoding it is part of the work.
+  const base64 = readFileSync(file).toString('base64');
+  const rssBefore = process.memoryUsage().rss;
+  runtime.store.sqlite.exec('BEGIN');
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await api.call(method, { kind: 'customers', fileName: 'bench.xlsx', base64 }, { token });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  runtime.store.sqlite.exec('ROLLBACK');
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  const data = r.data as { created?: number; toCreate?: number };
+  const result: ChildResult = { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: data.created ?? data.toCreate ?? 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb: rssBefore / 1048576 };
+  console.log(JSON.stringify(result));
+}
+
+function runChild(method: string, dataDir: string, file: string): ChildResult {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'customers-import.bench.ts'), '--child', method, dataDir, file], {
+    encoding: 'utf8',
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`${method} child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
+}
+
+async function main() {
+  if (process.argv[2] === '--child') return child(process.argv[3] as 'customers.import.commit', process.argv[4]!, process.argv[5]!);
+  const db = ensureBenchDb(CUSTOMERS);
+  const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
+  const file = join(dir, 'import.xlsx');
+  const out: Measurement[] = [];
+  try {
+    await writeImportFile(file, IMPORT_ROWS);
+    for (const [method, label] of [
+      ['customers.import.preview', 'dry run (parse, map, validate, match)'],
+      ['customers.import.commit', 'commit (parse, plan, write, search index; rolled back)'],
+    ] as const) {
+      console.log(`[customers-import.bench] ${method}`);
+      const load = loadavg()[0]!.toFixed(2);
+      const r = runChild(method, db.dataDir, file);
+      const ms = Math.round(r.ms);
+      out.push({
+        name: `import ${IMPORT_ROWS} rows .xlsx via API: ${label}`,
+        n: 1,
+        p50: ms,
+        p95: ms,
+        mean: ms,
+        max: ms,
+        target: `total <= ${TARGET_MS} ms, peak RSS <= ${TARGET_RSS_MB} MB`,
+        met: ms <= TARGET_MS && r.maxRssMb <= TARGET_RSS_MB,
+        note: `peak RSS ${Math.round(r.maxRssMb)} MB (process incl. open store; ${Math.round(r.rssBeforeMb)} MB before the call); CPU ${Math.round(r.cpuMs)} ms; rows ${r.rows}; load average ${load} at start`,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  writeResults('customers-import', out, { customers: CUSTOMERS, importRows: IMPORT_ROWS });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
