@@ -1,6 +1,7 @@
 import type { Runtime, ServiceContext } from './services/context';
 import { runSlaEscalation } from './services/tickets/escalation';
 import { startBackgroundSync, stopBackgroundSync } from './services/sync';
+import { startReportCubeWarmup } from './services/reports/cube';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
 
@@ -26,8 +27,11 @@ export function startBackgroundJobs(runtime: Runtime, log: (message: string) => 
   const timer = setInterval(tick, ESCALATION_INTERVAL_MS);
   timer.unref();
   startBackgroundSync(runtime);
+  // The report cube's first build reads every bill: done now, in slices, not by the first report opened.
+  const stopCubeWarmup = startReportCubeWarmup(runtime.store.sqlite);
   return () => {
     clearInterval(timer);
+    stopCubeWarmup();
     stopBackgroundSync(runtime.store);
   };
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { customers } from '../../src/main/db/schema';
+import { customerBills, customers } from '../../src/main/db/schema';
+import { BILL, ON_TIME, PAID, reportCube, startReportCubeWarmup } from '../../src/main/services/reports/cube';
 import { applyChanges } from '../../src/main/services/sync/apply';
-import { deleteRow, updateRow } from '../../src/main/services/write';
+import { deleteRow, insertRow, updateRow } from '../../src/main/services/write';
 import { formatHlc } from '../../src/shared/hlc';
 import { makeTestApp, type TestApp } from './helpers';
 import { addCustomer } from './tickets-fixtures';
@@ -101,5 +102,88 @@ describe('the new-key-customer rollup', () => {
     const d = await app.call('reports.dashboard', {}, leader.token);
     if (d.kind !== 'leader') throw new Error(d.kind);
     expect(d.kpis.find((k) => k.key === 'newKeyCustomers')).toMatchObject({ value: 3, previous: 1 });
+  });
+});
+
+describe('the report cube built in the background', () => {
+  /** Billed fen and flags per period and customer, straight from the bills. */
+  function fromSql(sqlite: TestApp['runtime']['store']['sqlite']) {
+    return sqlite
+      .prepare(
+        `SELECT customer_id AS id, period, sum(billed_fen) AS fen, max(paid_fen >= billed_fen) AS paid,
+           max(paid_fen >= billed_fen AND (paid_date IS NULL OR paid_date <= due_date)) AS onTime
+         FROM customer_bills WHERE deleted = 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all() as { id: string; period: string; fen: number; paid: number; onTime: number }[];
+  }
+
+  function fromCube(sqlite: TestApp['runtime']['store']['sqlite']) {
+    const cube = reportCube(sqlite);
+    const out: { id: string; period: string; fen: number; paid: number; onTime: number }[] = [];
+    for (const [period, billed] of cube.billed) {
+      const flags = cube.flags.get(period)!;
+      cube.ids.forEach((id, i) => {
+        if (flags[i]! & BILL) out.push({ id, period, fen: billed[i]!, paid: flags[i]! & PAID ? 1 : 0, onTime: flags[i]! & ON_TIME ? 1 : 0 });
+      });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.period < b.period ? -1 : 1));
+  }
+
+  it('ends equal to the bills, with writes made between its slices, and a report mid-way finishes it', async () => {
+    const warm = makeTestApp();
+    const owner = (await warm.signIn('account_manager')).userId;
+    const ctx = warm.ctx();
+    const sqlite = warm.runtime.store.sqlite;
+    const ids: string[] = [];
+    const billIds: string[] = [];
+    sqlite.transaction(() => {
+      for (let i = 0; i < 6; i++) {
+        const c = insertRow(ctx, customers, { name: `预热客户${i}`, nameKey: `预热客户${i}`, ownerId: owner, isKey: true, grade: 'key' });
+        ids.push(c.id);
+        for (const period of ['2026-01', '2026-02']) {
+          const paid = i % 3 === 0 ? 0 : 10_000 + i;
+          const b = insertRow(ctx, customerBills, { customerId: c.id, period, billedFen: 10_000 + i, paidFen: paid, paidDate: i % 3 === 2 ? '2026-04-01' : null, dueDate: `${period}-25` });
+          billIds.push(b.id);
+        }
+      }
+    })();
+    let finished = false;
+    const done = new Promise<void>((resolve) =>
+      startReportCubeWarmup(sqlite, {
+        sliceRows: 2,
+        onDone: () => {
+          finished = true;
+          resolve();
+        },
+      }),
+    );
+    // Let the customers and the first bills be read, then write: a bill already read changes, a new bill
+    // and a new customer arrive.
+    for (let i = 0; i < 6; i++) await new Promise((r) => setImmediate(r));
+    expect(finished).toBe(false);
+    sqlite.transaction(() => {
+      updateRow(ctx, customerBills, billIds[0]!, { billedFen: 55_555, paidFen: 55_555 });
+      const c = insertRow(ctx, customers, { name: '预热新客户', nameKey: '预热新客户', ownerId: owner, isKey: true });
+      insertRow(ctx, customerBills, { customerId: c.id, period: '2026-02', billedFen: 777, dueDate: '2026-02-25' });
+    })();
+    await done;
+    expect(fromCube(sqlite)).toEqual(fromSql(sqlite));
+
+    // A second store: a report asked for before the background build is through completes it.
+    const early = makeTestApp();
+    const earlyCtx = early.ctx();
+    early.runtime.store.sqlite.transaction(() => {
+      for (let i = 0; i < 5; i++) {
+        const c = insertRow(earlyCtx, customers, { name: `早客户${i}`, nameKey: `早客户${i}`, isKey: true });
+        insertRow(earlyCtx, customerBills, { customerId: c.id, period: '2026-02', billedFen: 100 * (i + 1), dueDate: '2026-02-25' });
+      }
+    })();
+    let earlyDone = false;
+    startReportCubeWarmup(early.runtime.store.sqlite, { sliceRows: 1, onDone: () => (earlyDone = true) });
+    await new Promise((r) => setImmediate(r));
+    expect(fromCube(early.runtime.store.sqlite)).toEqual(fromSql(early.runtime.store.sqlite));
+    // The background build stops once the report has finished it.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(earlyDone).toBe(false);
   });
 });

@@ -6,7 +6,9 @@ import type { Database } from 'better-sqlite3';
  * rows in SQL (seconds); over the cube it is a loop over arrays (milliseconds). Triggers (migration
  * 0009) log every customer whose bills or attributes change in report_changes; before each use the
  * cube re-reads just those customers, so it never serves data older than the last committed write.
- * The first use in a process builds it from scratch (one pass over the bills).
+ * Building it is one pass over every bill (tens of seconds for 12 million): startReportCubeWarmup, run with
+ * the app's background jobs, builds it in slices between other work right after start, so the first
+ * report finds it ready; a report that comes earlier finishes the remaining slices itself.
  */
 
 export interface ReportCube {
@@ -37,6 +39,18 @@ export const ON_TIME = 4;
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
 export function dayNumber(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+// Bills share a few due dates (one per period): parsing each of 12 million would cost seconds.
+const dayCache = new Map<string, number>();
+function cachedDayNumber(date: string): number {
+  let d = dayCache.get(date);
+  if (d === undefined) {
+    d = dayNumber(date);
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(date, d);
+  }
+  return d;
 }
 
 /** Above this many changed customers a full rebuild is cheaper than customer-by-customer refresh. */
@@ -100,40 +114,123 @@ function monthArrays(cube: ReportCube, period: string, i: number): { billed: Flo
   return { billed, flags, due };
 }
 
-type BillRow = [string, number, number, string | null, string];
+/** period, billed fen, BILL/PAID/ON_TIME flags (computed in SQL: no date strings cross into JS), due date. */
+type BillRow = [string, number, number, string];
 
-function addBill(cube: ReportCube, i: number, [period, fen, paid, paidDate, dueDate]: BillRow): void {
+function addBill(cube: ReportCube, i: number, [period, fen, flags, dueDate]: BillRow): void {
   const m = monthArrays(cube, period, i);
   m.billed[i] = m.billed[i]! + fen;
-  const inFull = paid >= fen;
-  m.flags[i] = BILL | (inFull ? PAID : 0) | (inFull && (paidDate === null || paidDate <= dueDate) ? ON_TIME : 0);
-  m.due[i] = dayNumber(dueDate);
+  m.flags[i] = flags;
+  m.due[i] = cachedDayNumber(dueDate);
 }
 
 const CUSTOMER_COLUMNS = 'id, name, grade, industry, region, owner_id, deleted';
-const BILL_COLUMNS = 'period, billed_fen, paid_fen, paid_date, due_date';
+// Paid in full (PAID), and by the due date or with no payment date recorded (ON_TIME).
+const BILL_COLUMNS = `period, billed_fen,
+  ${BILL} | (CASE WHEN paid_fen >= billed_fen THEN ${PAID} | (CASE WHEN paid_date IS NULL OR paid_date <= due_date THEN ${ON_TIME} ELSE 0 END) ELSE 0 END),
+  due_date`;
 
-function rebuild(sqlite: Database, seq: number): ReportCube {
+/** Rows read per slice of a build: a fraction of a second, so other work waits at most that long. */
+const SLICE_ROWS = 50_000;
+
+/** A build in progress: customers, then bills, read in rowid order a slice at a time. */
+interface Build {
+  cube: ReportCube;
+  stage: 'customers' | 'bills' | 'done';
+  cursor: number;
+}
+
+const builds = new WeakMap<Database, Build>();
+
+function startBuild(sqlite: Database): Build {
+  // Changes committed after this point are logged with a later seq and re-read when the cube is first
+  // used, so slices read in separate transactions still end in a consistent cube.
+  const seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM report_changes').get() as { s: number }).s;
   const cube = emptyCube();
-  for (const row of sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers`).raw().iterate() as IterableIterator<CustomerRow>) {
-    setCustomer(cube, row);
-  }
-  // A customer's bills mostly sit together (written together), so runs of rows share one id lookup.
-  let lastId = '';
-  let last = -1;
-  const bills = sqlite
-    .prepare(`SELECT customer_id, ${BILL_COLUMNS} FROM customer_bills WHERE deleted = 0`)
-    .raw()
-    .iterate() as IterableIterator<[string, ...BillRow]>;
-  for (const [customerId, ...bill] of bills) {
-    if (customerId !== lastId) {
-      lastId = customerId;
-      last = indexOf(cube, customerId);
-    }
-    addBill(cube, last, bill);
-  }
   cube.seq = seq;
-  return cube;
+  return { cube, stage: 'customers', cursor: 0 };
+}
+
+/** Reads one slice; returns true when the build is complete. */
+function buildSlice(sqlite: Database, b: Build, rows = SLICE_ROWS): boolean {
+  if (b.stage === 'customers') {
+    let n = 0;
+    const slice = sqlite
+      .prepare(`SELECT rowid, ${CUSTOMER_COLUMNS} FROM customers WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+      .raw()
+      .iterate(b.cursor, rows) as IterableIterator<[number, ...CustomerRow]>;
+    for (const [rowid, ...row] of slice) {
+      setCustomer(b.cube, row);
+      b.cursor = rowid;
+      n++;
+    }
+    if (n < rows) {
+      b.stage = 'bills';
+      b.cursor = 0;
+    }
+    return false;
+  }
+  if (b.stage === 'bills') {
+    // A customer's bills mostly sit together (written together), so runs of rows share one id lookup.
+    let lastId = '';
+    let last = -1;
+    let n = 0;
+    const slice = sqlite
+      .prepare(`SELECT rowid, customer_id, ${BILL_COLUMNS} FROM customer_bills WHERE rowid > ? AND deleted = 0 ORDER BY rowid LIMIT ?`)
+      .raw()
+      .iterate(b.cursor, rows) as IterableIterator<[number, string, ...BillRow]>;
+    for (const [rowid, customerId, ...bill] of slice) {
+      if (customerId !== lastId) {
+        lastId = customerId;
+        last = indexOf(b.cube, customerId);
+      }
+      addBill(b.cube, last, bill);
+      b.cursor = rowid;
+      n++;
+    }
+    if (n < rows) b.stage = 'done';
+  }
+  return b.stage === 'done';
+}
+
+function rebuild(sqlite: Database): ReportCube {
+  const b = startBuild(sqlite);
+  while (!buildSlice(sqlite, b, 1_000_000));
+  return b.cube;
+}
+
+/**
+ * Builds the store's cube in the background, one slice per turn of the event loop, unless one exists.
+ * Returns a function that stops the build (e.g. before the store is closed).
+ */
+export function startReportCubeWarmup(
+  sqlite: Database,
+  options: { sliceRows?: number; onDone?: (ms: number, slices: number) => void } = {},
+): () => void {
+  if (cubes.has(sqlite) || builds.has(sqlite)) return () => {};
+  const b = startBuild(sqlite);
+  builds.set(sqlite, b);
+  const t0 = Date.now();
+  let slices = 0;
+  let timer: NodeJS.Immediate | null = null;
+  const step = () => {
+    timer = null;
+    // A report may have finished the build meanwhile, or the store been closed.
+    if (builds.get(sqlite) !== b || !sqlite.open) return;
+    slices++;
+    if (buildSlice(sqlite, b, options.sliceRows)) {
+      builds.delete(sqlite);
+      cubes.set(sqlite, b.cube);
+      options.onDone?.(Date.now() - t0, slices);
+      return;
+    }
+    timer = setImmediate(step);
+  };
+  timer = setImmediate(step);
+  return () => {
+    if (timer) clearImmediate(timer);
+    if (builds.get(sqlite) === b) builds.delete(sqlite);
+  };
 }
 
 function refresh(sqlite: Database, cube: ReportCube, ids: string[], seq: number): void {
@@ -155,12 +252,21 @@ export function reportCube(sqlite: Database): ReportCube {
   const seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM report_changes').get() as { s: number }).s;
   let cube = cubes.get(sqlite);
   if (!cube) {
-    cube = rebuild(sqlite, seq);
+    // A background build in progress is finished here rather than started over.
+    const pending = builds.get(sqlite);
+    if (pending) {
+      builds.delete(sqlite);
+      while (!buildSlice(sqlite, pending, 1_000_000));
+      cube = pending.cube;
+    } else {
+      cube = rebuild(sqlite);
+    }
     cubes.set(sqlite, cube);
-  } else if (seq !== cube.seq) {
+  }
+  if (seq !== cube.seq) {
     const ids = (sqlite.prepare('SELECT DISTINCT customer_id AS id FROM report_changes WHERE seq > ?').all(cube.seq) as { id: string }[]).map((r) => r.id);
     if (ids.length > REBUILD_ABOVE) {
-      cube = rebuild(sqlite, seq);
+      cube = rebuild(sqlite);
       cubes.set(sqlite, cube);
     } else {
       refresh(sqlite, cube, ids, seq);
