@@ -172,3 +172,68 @@ export function bulkUpdate<T extends SyncTable>(
   }
   return count;
 }
+
+// --- set-based writes (INSERT … SELECT): evaluation runs and warning refreshes over a million rows ---
+//
+// Row by row, a million rows cost a million statements, and inside an enclosing savepoint (a caller
+// that wraps the API call in its own transaction) each statement's journal work grows with the
+// transaction, so the run turned quadratic. These helpers write the outbox from SQL instead: one
+// statement per table. Every row written by one set-based statement shares one HLC: it is one logical
+// instant of one transaction, and per-column last-writer-wins only ever compares clocks of the same row.
+
+/**
+ * SQL expression for a fresh UUIDv7 at `ms` per evaluated row (the layout of shared/uuid.ts: 48-bit
+ * time, version 7, variant 10, random bits from randomblob()).
+ */
+export function uuidv7Sql(ms: number): string {
+  const t = Math.trunc(ms).toString(16).padStart(12, '0').slice(-12);
+  const r = 'lower(hex(randomblob(10)))';
+  return `('${t.slice(0, 8)}-${t.slice(8)}-7' || substr(${r}, 1, 3) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+    || substr(${r}, 1, 3) || '-' || substr(${r}, 1, 12))`;
+}
+
+/** SQL json_object(...) of every column of `table` read from alias `alias`: the wire form bulkInsert sends. */
+export function allColumnsJsonSql<T extends SyncTable>(table: T, alias: string): string {
+  const columns = Object.values(getTableColumns(table) as Record<string, SQLiteColumn>);
+  return `json_object(${columns.map((c) => `'${c.name}', ${alias}."${c.name}"`).join(', ')})`;
+}
+
+/**
+ * Appends sync_outbox rows from a SELECT yielding (row_id, cols) — cols a JSON object of column name →
+ * driver value — all stamped with `hlc`; returns how many.
+ */
+export function outboxFromSelect(
+  ctx: ServiceContext,
+  tableName: string,
+  select: string,
+  params: unknown[],
+  hlc: string,
+): number {
+  const ms = ctx.now().getTime();
+  return ctx.store.sqlite
+    .prepare(
+      `INSERT INTO sync_outbox (mutation_id, table_name, row_id, cols, hlc, created_at)
+       SELECT ${uuidv7Sql(ms)}, ?, s.row_id, s.cols, ?, ? FROM (${select}) s`,
+    )
+    .run(tableName, hlc, isoNow(ctx), ...params).changes;
+}
+
+/**
+ * Records `hlc` as the clock of `columns` for rows that already keep per-column clocks (rows without a
+ * clock record fall back to their updated_hlc, which the caller sets to `hlc`), as write.ts does for one row.
+ */
+export function patchColumnClocks(
+  ctx: ServiceContext,
+  tableName: string,
+  rowIdsSelect: string,
+  params: unknown[],
+  columns: string[],
+  hlc: string,
+): void {
+  ctx.store.sqlite
+    .prepare(
+      `UPDATE sync_row_clocks SET clocks = json_patch(clocks, ?)
+       WHERE table_name = ? AND row_id IN (${rowIdsSelect})`,
+    )
+    .run(JSON.stringify(Object.fromEntries(columns.map((c) => [c, hlc]))), tableName, ...params);
+}

@@ -2,10 +2,10 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import type { EvaluationResult, GradeRules } from '../../../shared/contract/customer-evaluation';
 import type { Grade } from '../../../shared/contract/customer-common';
 import { AppError } from '../../../shared/errors';
-import { customerEvaluationResults, customerEvaluationRuns, customers } from '../../db/schema';
+import { customerEvaluationResults, customerEvaluationRuns } from '../../db/schema';
 import { isoNow, requireActor, type ServiceContext } from '../context';
-import { bulkInsert, bulkUpdate } from '../bulk';
-import { insertRow, type NewRow } from '../write';
+import { allColumnsJsonSql, outboxFromSelect, patchColumnClocks, uuidv7Sql } from '../bulk';
+import { appendAudit, insertRow } from '../write';
 import { uuidv7 } from '../../../shared/uuid';
 import { addMonths, shanghaiToday } from './dates';
 import { readScopeSql } from './scope';
@@ -57,16 +57,115 @@ export function gradeOf(score: number, designatedStrategic: boolean, rules: Grad
   return 'normal';
 }
 
-interface Aggregate {
-  customerId: string;
-  n: number;
-  billed: number;
-  paid: number;
-  onTime: number;
-  judged: number;
-  prev: number | null;
-  grade: Grade | null;
-  designated: number;
+/** The grades from best to worst: the order gradeCounts are reported in. */
+const GRADE_ORDER: Grade[] = ['strategic', 'key', 'vip', 'quality', 'normal'];
+
+/**
+ * SQL over temp.eval_metrics computing exactly what scoreOf() computes: the same IEEE operations in the
+ * same order (JS numbers and SQLite REALs are both doubles), and Math.round(y) for y >= 0 written as
+ * floor(y + 0.5) — which only differs when y + 0.5 rounds up to a whole number, i.e. y just below 0.5.
+ * Named parameters: @months, @amountTarget, @shareTarget, @wAmount … @wGrowth.
+ */
+export const SCORE_SQL = `(
+  @wAmount * min(1.0, max(0.0, CAST(billed AS REAL) / @months / @amountTarget))
+  + @wPayment * (CASE WHEN billed > 0 THEN min(1.0, max(0.0, CAST(paid AS REAL) / billed)) ELSE 1.0 END)
+  + @wOnTime * coalesce(on_time_ratio, 1.0)
+  + @wShare * min(1.0, max(0.0, revenue_share / @shareTarget))
+  + @wGrowth * (CASE WHEN growth IS NULL THEN 0.5 ELSE min(1.0, max(0.0, 0.5 + growth)) END))`;
+
+/** SQL rounding a non-negative y as Math.round(y) does (see SCORE_SQL). */
+const roundSql = (y: string) => `(CASE WHEN ${y} < 0.5 THEN 0 ELSE CAST(${y} + 0.5 AS INTEGER) END)`;
+
+/** gradeOf() in SQL over temp.eval_metrics (score and designated columns); @designatedIsStrategic, @min*. */
+export const GRADE_SQL = `(CASE WHEN designated = 1 AND @designatedIsStrategic = 1 THEN 'strategic'
+  WHEN score >= @minStrategic THEN 'strategic' WHEN score >= @minKey THEN 'key'
+  WHEN score >= @minVip THEN 'vip' WHEN score >= @minQuality THEN 'quality' ELSE 'normal' END)`;
+
+/** The named parameters of SCORE_SQL for a set of rules. */
+export function scoreParams(rules: GradeRules, months: number): Record<string, number> {
+  const w = rules.weights;
+  return {
+    months,
+    amountTarget: rules.amountTargetFen,
+    shareTarget: rules.shareTarget,
+    wAmount: w.amount,
+    wPayment: w.payment,
+    wOnTime: w.onTime,
+    wShare: w.share,
+    wGrowth: w.growth,
+  };
+}
+
+/** The named parameters of GRADE_SQL for a set of rules. */
+export function gradeParams(rules: GradeRules): Record<string, number> {
+  const min = rules.minScore;
+  return {
+    designatedIsStrategic: rules.designatedIsStrategic ? 1 : 0,
+    minStrategic: min.strategic,
+    minKey: min.key,
+    minVip: min.vip,
+    minQuality: min.quality,
+  };
+}
+
+/**
+ * temp.eval_metrics: one row per evaluated customer, filled and scored by SQL. A temp table lives in this
+ * connection's memory only and goes with the transaction if it rolls back.
+ */
+export function createMetricsTable(sqlite: ServiceContext['store']['sqlite']): void {
+  sqlite.exec(`DROP TABLE IF EXISTS temp.eval_metrics;
+    CREATE TEMP TABLE eval_metrics (
+      customer_id TEXT NOT NULL, n INTEGER NOT NULL, billed INTEGER NOT NULL, paid INTEGER NOT NULL,
+      on_time INTEGER NOT NULL, judged INTEGER NOT NULL, prev INTEGER, grade TEXT, designated INTEGER NOT NULL,
+      on_time_ratio REAL, revenue_share REAL, growth REAL, score REAL, new_grade TEXT)`);
+}
+
+/** Scores the rows of temp.eval_metrics (branch total `total`) and grades them, all in SQL. */
+export function scoreMetricsTable(sqlite: ServiceContext['store']['sqlite'], rules: GradeRules, months: number, total: number): void {
+  // Share first: SCORE_SQL reads it. Shares over a zero branch total are 0, as in the JS rules.
+  sqlite.prepare('UPDATE temp.eval_metrics SET revenue_share = CASE WHEN @total > 0 THEN CAST(billed AS REAL) / @total ELSE 0.0 END').run({ total });
+  sqlite.prepare(`UPDATE temp.eval_metrics SET score = ${roundSql(`${SCORE_SQL} * 10`)} / 10.0`).run(scoreParams(rules, months));
+  sqlite.prepare(`UPDATE temp.eval_metrics SET new_grade = ${GRADE_SQL}`).run(gradeParams(rules));
+}
+
+/** The months of [first, last] (YYYY-MM), for IN lists that seek the bills index month by month. */
+function monthList(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/**
+ * Fills temp.eval_metrics from the bills of [first, last] (and the billed sum of [prevFirst, prevLast])
+ * of live customers. Reads only the covering index customer_bills_eval (migration 0015): per month one
+ * seek, in customer order.
+ */
+export function fillMetricsTable(
+  sqlite: ServiceContext['store']['sqlite'],
+  p: { first: string; last: string; prevFirst: string; prevLast: string; today: string },
+): void {
+  const cur = monthList(p.first, p.last);
+  const prev = monthList(p.prevFirst, p.prevLast);
+  const marks = (xs: string[]) => xs.map(() => '?').join(', ');
+  sqlite
+    .prepare(
+      `INSERT INTO temp.eval_metrics (customer_id, n, billed, paid, on_time, judged, prev, grade, designated, on_time_ratio, growth)
+       SELECT m.*,
+         CASE WHEN m.judged > 0 THEN CAST(m.on_time AS REAL) / m.judged END,
+         CASE WHEN m.prev <> 0 THEN CAST(m.billed - m.prev AS REAL) / m.prev END
+       FROM (
+         SELECT cur.customer_id, cur.n, cur.billed, cur.paid, cur.on_time, cur.judged,
+           (SELECT sum(p.billed_fen) FROM customer_bills p
+            WHERE p.deleted = 0 AND p.period IN (${marks(prev)}) AND p.customer_id = cur.customer_id) AS prev,
+           c.grade, c.designated_strategic
+         FROM (
+           SELECT customer_id, count(*) AS n, sum(billed_fen) AS billed, sum(paid_fen) AS paid,
+             sum(CASE WHEN paid_fen >= billed_fen AND (paid_date IS NULL OR paid_date <= due_date) THEN 1 ELSE 0 END) AS on_time,
+             sum(CASE WHEN paid_fen >= billed_fen OR due_date < ? THEN 1 ELSE 0 END) AS judged
+           FROM customer_bills WHERE deleted = 0 AND period IN (${marks(cur)}) GROUP BY customer_id) cur
+         JOIN customers c ON c.id = cur.customer_id AND c.deleted = 0) m`,
+    )
+    .run(...prev, p.today, ...cur);
 }
 
 /** customers.evaluate: metrics → score → grade for every customer billed in the period, stored with history. */
@@ -75,64 +174,35 @@ export function runEvaluation(ctx: ServiceContext, input: ParsedInputOf<'custome
   const actor = ctx.actor;
   const rules = getCustomerSettings(ctx).gradeRules;
   const { first, last, months } = periodMonths(input.periodType, input.period);
-  const prevFirst = addMonths(first, -months);
-  const prevLast = addMonths(first, -1);
-  const today = shanghaiToday(ctx.now());
-  const rows = ctx.store.sqlite
-    .prepare(
-      `WITH cur AS (
-         SELECT customer_id, count(*) AS n, sum(billed_fen) AS billed, sum(paid_fen) AS paid,
-           sum(CASE WHEN paid_fen >= billed_fen AND (paid_date IS NULL OR paid_date <= due_date) THEN 1 ELSE 0 END) AS onTime,
-           sum(CASE WHEN paid_fen >= billed_fen OR due_date < ? THEN 1 ELSE 0 END) AS judged
-         FROM customer_bills WHERE deleted = 0 AND period BETWEEN ? AND ? GROUP BY customer_id),
-       prev AS (
-         SELECT customer_id, sum(billed_fen) AS billed FROM customer_bills
-         WHERE deleted = 0 AND period BETWEEN ? AND ? GROUP BY customer_id)
-       SELECT cur.customer_id AS customerId, cur.n, cur.billed, cur.paid, cur.onTime, cur.judged, prev.billed AS prev,
-         c.grade, c.designated_strategic AS designated
-       FROM cur JOIN customers c ON c.id = cur.customer_id AND c.deleted = 0
-       LEFT JOIN prev ON prev.customer_id = cur.customer_id`,
-    )
-    .all(today, first, last, prevFirst, prevLast) as Aggregate[];
-  if (rows.length === 0) throw new AppError('CONFLICT', 'customers.noBills');
-  const total = rows.reduce((a, r) => a + r.billed, 0);
-
-  const gradeCounts: Record<string, number> = {};
-  const runId = uuidv7(ctx.now().getTime());
-  const results: NewRow<typeof customerEvaluationResults>[] = [];
-  const gradeChanges: { id: string; patch: { grade: Grade; gradePeriod: string } }[] = [];
-  for (const r of rows) {
-    const metrics: Metrics = {
-      billCount: r.n,
-      billedFen: r.billed,
-      paidFen: r.paid,
-      onTimeRatio: r.judged > 0 ? r.onTime / r.judged : null,
-      revenueShare: total > 0 ? r.billed / total : 0,
-      growth: r.prev ? (r.billed - r.prev) / r.prev : null,
-      months,
-      designatedStrategic: r.designated === 1,
-    };
-    const score = scoreOf(metrics, rules);
-    const grade = gradeOf(score, metrics.designatedStrategic, rules);
-    gradeCounts[grade] = (gradeCounts[grade] ?? 0) + 1;
-    results.push({
-      runId,
-      customerId: r.customerId,
-      period: input.period,
-      billCount: r.n,
-      billedFen: r.billed,
-      paidFen: r.paid,
-      onTimeRatio: metrics.onTimeRatio,
-      revenueShare: metrics.revenueShare,
-      growth: metrics.growth,
-      score,
-      grade,
-      previousGrade: r.grade,
-    });
-    // Only a changed grade touches the customer row (most grades hold from one run to the next, and
-    // each customer write also fans out to its list indexes and the outbox).
-    if (grade !== r.grade) gradeChanges.push({ id: r.customerId, patch: { grade, gradePeriod: input.period } });
+  const sqlite = ctx.store.sqlite;
+  // Set-based throughout (issue #3: a million customers in seconds): metrics, score and grade are
+  // computed in SQL into a temp table, and results, grade changes and their outbox rows are each
+  // written by one INSERT … SELECT / UPDATE … FROM instead of a statement per row.
+  createMetricsTable(sqlite);
+  fillMetricsTable(sqlite, {
+    first,
+    last,
+    prevFirst: addMonths(first, -months),
+    prevLast: addMonths(first, -1),
+    today: shanghaiToday(ctx.now()),
+  });
+  const { count, total } = sqlite.prepare('SELECT count(*) AS count, coalesce(sum(billed), 0) AS total FROM temp.eval_metrics').get() as {
+    count: number;
+    total: number;
+  };
+  if (count === 0) {
+    sqlite.exec('DROP TABLE temp.eval_metrics');
+    throw new AppError('CONFLICT', 'customers.noBills');
   }
+  scoreMetricsTable(sqlite, rules, months, total);
+  const counted = new Map(
+    (sqlite.prepare('SELECT new_grade AS grade, count(*) AS n FROM temp.eval_metrics GROUP BY new_grade').all() as { grade: Grade; n: number }[]).map(
+      (r) => [r.grade, r.n],
+    ),
+  );
+  const gradeCounts = Object.fromEntries(GRADE_ORDER.filter((g) => counted.has(g)).map((g) => [g, counted.get(g)!]));
+
+  const runId = uuidv7(ctx.now().getTime());
   const run = insertRow(ctx, customerEvaluationRuns, {
     id: runId,
     periodType: input.periodType,
@@ -140,15 +210,75 @@ export function runEvaluation(ctx: ServiceContext, input: ParsedInputOf<'custome
     ranAt: isoNow(ctx),
     ranById: actor?.id ?? null,
     ranByName: actor?.displayName ?? null,
-    customerCount: rows.length,
+    customerCount: count,
     gradeCounts: JSON.stringify(gradeCounts),
     branchBilledFen: total,
     rules: JSON.stringify(rules),
   });
-  bulkInsert(ctx, customerEvaluationResults, results, { summary: { runId, period: input.period } });
-  bulkUpdate(ctx, customers, gradeChanges, { summary: { runId, period: input.period } });
+  writeResults(ctx, runId, input.period, count);
+  writeGradeChanges(ctx, runId, input.period);
+  sqlite.exec('DROP TABLE temp.eval_metrics');
   refreshWarnings(ctx);
   return toRun(run);
+}
+
+/**
+ * One result row per customer of the run, and its outbox row with every column (results are a synced
+ * table: HQ sees each customer's evaluation history), written by two set-based statements.
+ */
+function writeResults(ctx: ServiceContext, runId: string, period: string, count: number): void {
+  const sqlite = ctx.store.sqlite;
+  const now = isoNow(ctx);
+  const hlc = ctx.clock.tick();
+  const ms = ctx.now().getTime();
+  // New rows get rowids above the current maximum, so the outbox reads them back as one rowid range.
+  const before = (sqlite.prepare('SELECT coalesce(max(rowid), 0) AS m FROM customer_evaluation_results').get() as { m: number }).m;
+  sqlite
+    .prepare(
+      `INSERT INTO customer_evaluation_results (id, branch_id, created_at, updated_at, updated_hlc, deleted, run_id, customer_id,
+         period, bill_count, billed_fen, paid_fen, on_time_ratio, revenue_share, growth, score, grade, previous_grade)
+       SELECT ${uuidv7Sql(ms)}, ?, ?, ?, ?, 0, ?, customer_id, ?, n, billed, paid, on_time_ratio, revenue_share, growth, score, new_grade, grade
+       FROM temp.eval_metrics`,
+    )
+    .run(ctx.branchId, now, now, hlc, runId, period);
+  outboxFromSelect(
+    ctx,
+    'customer_evaluation_results',
+    `SELECT r.id AS row_id, ${allColumnsJsonSql(customerEvaluationResults, 'r')} AS cols
+     FROM customer_evaluation_results r WHERE r.rowid > ?`,
+    [before],
+    hlc,
+  );
+  appendAudit(ctx, { entity: 'customer_evaluation_results', entityId: `bulk:${count}`, action: 'create', after: { count, runId, period } });
+}
+
+/**
+ * Writes each changed grade to its customer (most grades hold from one run to the next, and each
+ * customer write also fans out to its list indexes and the outbox), with the outbox rows HQ needs and
+ * the column clocks sync keeps, in set-based statements.
+ */
+function writeGradeChanges(ctx: ServiceContext, runId: string, period: string): void {
+  const sqlite = ctx.store.sqlite;
+  const now = isoNow(ctx);
+  const hlc = ctx.clock.tick();
+  const changed = 'SELECT customer_id FROM temp.eval_metrics WHERE new_grade IS NOT grade';
+  const count = outboxFromSelect(
+    ctx,
+    'customers',
+    `SELECT customer_id AS row_id, json_object('grade', new_grade, 'grade_period', ?, 'updated_at', ?, 'updated_hlc', ?) AS cols
+     FROM temp.eval_metrics WHERE new_grade IS NOT grade`,
+    [period, now, hlc],
+    hlc,
+  );
+  if (count === 0) return;
+  patchColumnClocks(ctx, 'customers', changed, [], ['grade', 'grade_period', 'updated_at', 'updated_hlc'], hlc);
+  sqlite
+    .prepare(
+      `UPDATE customers SET grade = m.new_grade, grade_period = ?, updated_at = ?, updated_hlc = ?
+       FROM temp.eval_metrics m WHERE customers.id = m.customer_id AND m.new_grade IS NOT m.grade`,
+    )
+    .run(period, now, hlc);
+  appendAudit(ctx, { entity: 'customers', entityId: `bulk:${count}`, action: 'update', after: { count, runId, period } });
 }
 
 function toRun(r: typeof customerEvaluationRuns.$inferSelect) {
