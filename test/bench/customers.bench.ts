@@ -1,13 +1,14 @@
 import { createApi, type Api } from '../../src/main/api';
 import { openRuntime } from '../../src/main/runtime';
 import { DemoRandom } from '../../src/main/services/demo/random';
-import { measure, measureOnce, writeResults, type Measurement } from './harness';
+import { measure, writeResults, type Measurement } from './harness';
 import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
 
 /**
  * Customer module benchmark (issue #3, "Speed"): 1,000,000 customers with key people and 12,000,000
  * bills. List pages through the API vs the same raw SQL, search (3+ and 2 characters), the 360 view
- * and an evaluation run. The 100,000-row .xlsx import has its own suite (customers-import.bench.ts).
+ * (the 100,000-row .xlsx import and the evaluation run have their own suites: customers-import and
+ * customers-eval).
  * Writes that would change the cached data set run inside a transaction that is rolled back.
  */
 
@@ -143,31 +144,16 @@ async function main() {
   out.push(await measure('customer 360 via API (leader)', async (i) => ok(api, 'customers.get', { id: ids[i % ids.length] }, leader), { iterations, warmup: 10, target: { p95Ms: 50 } }));
   out.push(await measure('customer 360 via API (service desk, finance stripped)', async (i) => ok(api, 'customers.get', { id: ids[(i + 7) % ids.length] }, desk), { iterations: 100, warmup: 5, target: { p95Ms: 50 } }));
 
-  // --- evaluation run (rolled back so the cached data set stays as generated) ---------------------
+  // (The evaluation run has its own suite: customers-eval.bench.ts.)
   if (READ_ONLY) {
     writeResults('customers-read', out, { customers: CUSTOMERS, bills: db.bills, keyPeople: CUSTOMERS * 2 });
     return;
   }
-  log('evaluation');
-  sqlite.exec('BEGIN');
-  let evaluated = 0;
-  out.push(
-    await measureOnce(
-      'evaluation run, month 2026-10 (1M customers billed), incl. results, grades, outbox, warnings',
-      async () => {
-        evaluated = ((await ok(api, 'customers.evaluate', { periodType: 'month', period: '2026-10' }, leader)) as { customerCount: number }).customerCount;
-      },
-      { totalMs: 20_000 },
-    ),
-  );
-  sqlite.exec('ROLLBACK');
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
 
   writeResults('customers', out, {
     customers: CUSTOMERS,
     bills: db.bills,
     keyPeople: CUSTOMERS * 2,
-    evaluatedCustomers: evaluated,
     ...(db.generatedMs !== null ? { generationSeconds: Math.round(db.generatedMs / 1000) } : {}),
   });
 }

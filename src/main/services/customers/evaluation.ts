@@ -216,7 +216,7 @@ export function runEvaluation(ctx: ServiceContext, input: ParsedInputOf<'custome
     rules: JSON.stringify(rules),
   });
   writeResults(ctx, runId, input.period, count);
-  writeGradeChanges(ctx, runId, input.period);
+  writeGradeChanges(ctx, runId, input.period, count);
   sqlite.exec('DROP TABLE temp.eval_metrics');
   refreshWarnings(ctx);
   return toRun(run);
@@ -237,7 +237,7 @@ function writeResults(ctx: ServiceContext, runId: string, period: string, count:
     .prepare(
       `INSERT INTO customer_evaluation_results (id, branch_id, created_at, updated_at, updated_hlc, deleted, run_id, customer_id,
          period, bill_count, billed_fen, paid_fen, on_time_ratio, revenue_share, growth, score, grade, previous_grade)
-       SELECT ${uuidv7Sql(ms)}, ?, ?, ?, ?, 0, ?, customer_id, ?, n, billed, paid, on_time_ratio, revenue_share, growth, score, new_grade, grade
+       SELECT ${uuidv7Sql(ms, count)}, ?, ?, ?, ?, 0, ?, customer_id, ?, n, billed, paid, on_time_ratio, revenue_share, growth, score, new_grade, grade
        FROM temp.eval_metrics`,
     )
     .run(ctx.branchId, now, now, hlc, runId, period);
@@ -248,36 +248,38 @@ function writeResults(ctx: ServiceContext, runId: string, period: string, count:
      FROM customer_evaluation_results r WHERE r.rowid > ?`,
     [before],
     hlc,
+    count,
   );
   appendAudit(ctx, { entity: 'customer_evaluation_results', entityId: `bulk:${count}`, action: 'create', after: { count, runId, period } });
 }
 
 /**
- * Writes each changed grade to its customer (most grades hold from one run to the next, and each
- * customer write also fans out to its list indexes and the outbox), with the outbox rows HQ needs and
- * the column clocks sync keeps, in set-based statements.
+ * Writes each changed grade to its customer, with the outbox rows HQ needs and the column clocks sync
+ * keeps, in set-based statements. updated_hlc moves (sync orders by it); updated_at, the "last edited"
+ * that the customer lists sort and filter by through seven indexes, stays: a computed grade is not a
+ * person's edit, a monthly run should not reshuffle every list, and moving it cost 35 s of a 1M run.
  */
-function writeGradeChanges(ctx: ServiceContext, runId: string, period: string): void {
+function writeGradeChanges(ctx: ServiceContext, runId: string, period: string, metricsCount: number): void {
   const sqlite = ctx.store.sqlite;
-  const now = isoNow(ctx);
   const hlc = ctx.clock.tick();
   const changed = 'SELECT customer_id FROM temp.eval_metrics WHERE new_grade IS NOT grade';
   const count = outboxFromSelect(
     ctx,
     'customers',
-    `SELECT customer_id AS row_id, json_object('grade', new_grade, 'grade_period', ?, 'updated_at', ?, 'updated_hlc', ?) AS cols
+    `SELECT customer_id AS row_id, json_object('grade', new_grade, 'grade_period', ?, 'updated_hlc', ?) AS cols
      FROM temp.eval_metrics WHERE new_grade IS NOT grade`,
-    [period, now, hlc],
+    [period, hlc],
     hlc,
+    metricsCount,
   );
   if (count === 0) return;
-  patchColumnClocks(ctx, 'customers', changed, [], ['grade', 'grade_period', 'updated_at', 'updated_hlc'], hlc);
+  patchColumnClocks(ctx, 'customers', changed, [], ['grade', 'grade_period', 'updated_hlc'], hlc);
   sqlite
     .prepare(
-      `UPDATE customers SET grade = m.new_grade, grade_period = ?, updated_at = ?, updated_hlc = ?
+      `UPDATE customers SET grade = m.new_grade, grade_period = ?, updated_hlc = ?
        FROM temp.eval_metrics m WHERE customers.id = m.customer_id AND m.new_grade IS NOT m.grade`,
     )
-    .run(period, now, hlc);
+    .run(period, hlc);
   appendAudit(ctx, { entity: 'customers', entityId: `bulk:${count}`, action: 'update', after: { count, runId, period } });
 }
 

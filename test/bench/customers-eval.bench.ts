@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { createApi, type Api } from '../../src/main/api';
+import { defaultMigrationsFolder } from '../../src/main/db/open';
+import { DB_FILE_NAME, openRuntime } from '../../src/main/runtime';
+import { measureOnce, writeResults } from './harness';
+import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
+
+/**
+ * Customer evaluation run benchmark (issue #3, "Speed"): customers.evaluate for month 2026-10 over the
+ * 1,000,000-customer / 12,000,000-bill data set — metrics, score, grade, results with history, grade
+ * changes, outbox rows and the warnings refresh — through the API, inside a transaction that is rolled
+ * back so the cached data set stays as generated. KAM_BENCH_DATA_DIR points at a copy of the data set
+ * (so the run does not share a file with another benchmark); without it the cached set is used.
+ */
+
+const CUSTOMERS = Number(process.env.KAM_BENCH_CUSTOMERS ?? 1_000_000);
+
+function dataDir(): { dir: string; bills: number } {
+  const dir = process.env.KAM_BENCH_DATA_DIR;
+  if (!dir) {
+    const db = ensureBenchDb(CUSTOMERS);
+    return { dir: db.dataDir, bills: db.bills };
+  }
+  // As ensureBenchDb does: apply newer migrations without the app's 7 GB pre-migration backup.
+  const db = new Database(join(dir, DB_FILE_NAME));
+  db.pragma('busy_timeout = 600000');
+  migrate(drizzle(db), { migrationsFolder: defaultMigrationsFolder() });
+  db.close();
+  return { dir, bills: CUSTOMERS * 12 };
+}
+
+async function ok(api: Api, method: string, input: unknown, token?: string): Promise<unknown> {
+  const r = await api.call(method, input, token ? { token } : {});
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.data;
+}
+
+async function main() {
+  const { dir, bills } = dataDir();
+  const runtime = openRuntime({ dataDir: dir, transport: 'test', now: () => new Date('2026-11-23T02:00:00Z') });
+  const api = createApi(runtime);
+  const sqlite = runtime.store.sqlite;
+  const leader = ((await ok(api, 'auth.login', { username: 'leader', password: BENCH_PASSWORD })) as { token: string }).token;
+  const load = loadavg()[0]!.toFixed(2);
+  console.log(`[customers-eval.bench] evaluation over ${CUSTOMERS} customers (load average ${load})`);
+  sqlite.exec('BEGIN');
+  let run: { customerCount: number; gradeCounts: Record<string, number> } = { customerCount: 0, gradeCounts: {} };
+  const m = await measureOnce(
+    'evaluation run, month 2026-10 (1M customers billed), incl. results, grades, outbox, warnings',
+    async () => {
+      run = (await ok(api, 'customers.evaluate', { periodType: 'month', period: '2026-10' }, leader)) as typeof run;
+    },
+    { totalMs: 20_000 },
+  );
+  const counts = {
+    outbox: (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE sent_at IS NULL').get() as { n: number }).n,
+    warnings: (sqlite.prepare('SELECT count(*) AS n FROM customer_warnings WHERE resolved_at IS NULL AND deleted = 0').get() as { n: number }).n,
+  };
+  sqlite.exec('ROLLBACK');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  m.note = `load average ${load} at start; outbox rows ${counts.outbox}, open warnings ${counts.warnings}`;
+  console.log(`[customers-eval.bench] ${Math.round(m.p50)} ms, ${run.customerCount} customers, ${JSON.stringify(run.gradeCounts)}`);
+  writeResults('customers-eval', [m], {
+    customers: CUSTOMERS,
+    bills,
+    evaluatedCustomers: run.customerCount,
+    outboxRows: counts.outbox,
+    openWarnings: counts.warnings,
+    loadAverage: load,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
