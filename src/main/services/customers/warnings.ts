@@ -2,10 +2,10 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { translate } from '../../../shared/messages';
 import { customerWarnings } from '../../db/schema';
-import { bulkInsert, bulkUpdate } from '../bulk';
+import { allColumnsJsonSql, outboxFromSelect, patchColumnClocks, uuidv7Sql } from '../bulk';
 import { isoNow, requireActor, type ServiceContext } from '../context';
-import { getRow, updateRow } from '../write';
-import { addMonths, daysBetween, shanghaiMonth, shanghaiToday } from './dates';
+import { appendAudit, getRow, updateRow } from '../write';
+import { addMonths, shanghaiMonth, shanghaiToday } from './dates';
 import { isManagerRole } from './scope';
 import { getCustomerSettings } from './settings';
 import { userNames } from './records';
@@ -16,83 +16,127 @@ import { userNames } from './records';
  * new warnings, updates the numbers of open ones and resolves those whose cause went away.
  */
 
-interface Found {
-  customerId: string;
-  kind: 'spend_drop' | 'arrears';
-  value: number;
-  amountFen: number;
-  period: string;
-}
+/** Rounds a non-negative SQL value y as Math.round(y) does (floor(y + 0.5) differs only just below 0.5). */
+const roundSql = (y: string) => `(CASE WHEN ${y} < 0.5 THEN 0 ELSE CAST(${y} + 0.5 AS INTEGER) END)`;
 
-/** The warnings the bills call for today (pure read). */
-export function detectWarnings(ctx: ServiceContext): Found[] {
+/**
+ * Fills temp.warn_found with the warnings the bills call for today (spend drop: last complete month vs
+ * the average of the three before it, from the covering bills index of migration 0015; arrears: from the
+ * partial index of unpaid bills). Returns how many.
+ */
+function detectWarnings(ctx: ServiceContext): number {
+  const sqlite = ctx.store.sqlite;
   const settings = getCustomerSettings(ctx);
   const month = addMonths(shanghaiMonth(ctx.now()), -1);
   const today = shanghaiToday(ctx.now());
-  const drop = ctx.store.sqlite
-    .prepare(
-      `SELECT b.customer_id AS customerId,
-         sum(CASE WHEN b.period = ? THEN b.billed_fen ELSE 0 END) AS last,
-         sum(CASE WHEN b.period < ? THEN b.billed_fen ELSE 0 END) / 3.0 AS avg3
-       FROM customer_bills b JOIN customers c ON c.id = b.customer_id AND c.deleted = 0
-       WHERE b.deleted = 0 AND b.period BETWEEN ? AND ?
-       GROUP BY b.customer_id`,
-    )
-    .all(month, month, addMonths(month, -3), month) as { customerId: string; last: number; avg3: number }[];
-  const found: Found[] = [];
-  for (const d of drop) {
-    if (d.avg3 <= 0) continue;
-    const percent = ((d.avg3 - d.last) / d.avg3) * 100;
-    if (percent > settings.warnSpendDropPercent) {
-      found.push({ customerId: d.customerId, kind: 'spend_drop', value: Math.round(percent), amountFen: d.last, period: month });
-    }
-  }
   const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - settings.warnArrearsDays * 86_400_000).toISOString().slice(0, 10);
-  const arrears = ctx.store.sqlite
+  sqlite.exec(`DROP TABLE IF EXISTS temp.warn_found;
+    CREATE TEMP TABLE warn_found (customer_id TEXT NOT NULL, kind TEXT NOT NULL, value REAL NOT NULL,
+      amount_fen INTEGER NOT NULL, period TEXT NOT NULL, open_id TEXT)`);
+  // The same arithmetic as the JS it replaces: avg3 = sum / 3.0, percent = (avg3 - last) / avg3 * 100.
+  const drop = sqlite
     .prepare(
-      `SELECT b.customer_id AS customerId, min(b.due_date) AS oldest, min(b.period) AS period, sum(b.billed_fen - b.paid_fen) AS owed
-       FROM customer_bills b JOIN customers c ON c.id = b.customer_id AND c.deleted = 0
-       WHERE b.deleted = 0 AND b.paid_fen < b.billed_fen AND b.due_date < ?
-       GROUP BY b.customer_id`,
+      `INSERT INTO temp.warn_found (customer_id, kind, value, amount_fen, period)
+       SELECT d.customer_id, 'spend_drop', ${roundSql('d.pct')}, d.last, @month FROM (
+         SELECT s.customer_id, s.last, (s.avg3 - s.last) / s.avg3 * 100 AS pct FROM (
+           SELECT customer_id, sum(CASE WHEN period = @month THEN billed_fen ELSE 0 END) AS last,
+             sum(CASE WHEN period < @month THEN billed_fen ELSE 0 END) / 3.0 AS avg3
+           FROM customer_bills WHERE deleted = 0 AND period IN (@m3, @m2, @m1, @month) GROUP BY customer_id) s
+         JOIN customers c ON c.id = s.customer_id AND c.deleted = 0
+         WHERE s.avg3 > 0) d
+       WHERE d.pct > @threshold`,
     )
-    .all(cutoff) as { customerId: string; oldest: string; period: string; owed: number }[];
-  for (const a of arrears) {
-    found.push({ customerId: a.customerId, kind: 'arrears', value: daysBetween(a.oldest, today), amountFen: a.owed, period: a.period });
-  }
-  return found;
+    .run({ month, m1: addMonths(month, -1), m2: addMonths(month, -2), m3: addMonths(month, -3), threshold: settings.warnSpendDropPercent }).changes;
+  // Days overdue as daysBetween() counts them: due dates are whole days, so the julianday difference is exact.
+  const arrears = sqlite
+    .prepare(
+      `INSERT INTO temp.warn_found (customer_id, kind, value, amount_fen, period)
+       SELECT a.customer_id, 'arrears', CAST(round(julianday(@today) - julianday(a.oldest)) AS INTEGER), a.owed, a.period FROM (
+         SELECT b.customer_id, min(b.due_date) AS oldest, min(b.period) AS period, sum(b.billed_fen - b.paid_fen) AS owed
+         FROM customer_bills b JOIN customers c ON c.id = b.customer_id AND c.deleted = 0
+         WHERE b.deleted = 0 AND b.paid_fen < b.billed_fen AND b.due_date < @cutoff
+         GROUP BY b.customer_id) a`,
+    )
+    .run({ today, cutoff }).changes;
+  return drop + arrears;
 }
 
-/** Brings the warnings table in line with detectWarnings(). */
+/**
+ * Brings the warnings table in line with what the bills call for: raises new warnings, updates the
+ * numbers of open ones and resolves those whose cause went away. Set-based (issue #3: it runs after
+ * every evaluation over a million customers): each kind of change is one statement plus its outbox rows.
+ */
 export function refreshWarnings(ctx: ServiceContext): { open: number; raised: number; cleared: number } {
+  const sqlite = ctx.store.sqlite;
   const found = detectWarnings(ctx);
-  const open = ctx.store.sqlite
-    .prepare(
-      `SELECT id, customer_id AS customerId, kind, value, amount_fen AS amountFen, period FROM customer_warnings
-       WHERE resolved_at IS NULL AND deleted = 0`,
-    )
-    .all() as (Found & { id: string })[];
-  const byKey = new Map(open.map((w) => [`${w.customerId}:${w.kind}`, w]));
   const now = isoNow(ctx);
-  const raise: Found[] = [];
-  const updates: { id: string; patch: Partial<Found> & { resolvedAt?: string } }[] = [];
-  for (const f of found) {
-    const key = `${f.customerId}:${f.kind}`;
-    const existing = byKey.get(key);
-    byKey.delete(key);
-    if (!existing) raise.push(f);
-    else if (existing.value !== f.value || existing.amountFen !== f.amountFen || existing.period !== f.period) {
-      updates.push({ id: existing.id, patch: { value: f.value, amountFen: f.amountFen, period: f.period } });
-    }
-  }
-  for (const gone of byKey.values()) updates.push({ id: gone.id, patch: { resolvedAt: now } });
-  bulkInsert(
+  const ms = ctx.now().getTime();
+  const hlc = ctx.clock.tick();
+  // An open warning of the same customer and kind is the one a found warning continues.
+  sqlite.exec(`UPDATE temp.warn_found SET open_id = (SELECT w.id FROM customer_warnings w
+    WHERE w.customer_id = warn_found.customer_id AND w.kind = warn_found.kind AND w.resolved_at IS NULL AND w.deleted = 0
+    ORDER BY w.id DESC LIMIT 1)`);
+
+  const differs = 'w.value IS NOT f.value OR w.amount_fen IS NOT f.amount_fen OR w.period IS NOT f.period';
+  const changedIds = `SELECT f.open_id FROM temp.warn_found f JOIN customer_warnings w ON w.id = f.open_id WHERE ${differs}`;
+  const updated = outboxFromSelect(
     ctx,
-    customerWarnings,
-    raise.map((f) => ({ ...f, raisedAt: now, acknowledged: false, resolvedAt: null })),
-    { summary: { refresh: true } },
+    'customer_warnings',
+    `SELECT f.open_id AS row_id, json_object('value', f.value, 'amount_fen', f.amount_fen, 'period', f.period, 'updated_at', ?, 'updated_hlc', ?) AS cols
+     FROM temp.warn_found f JOIN customer_warnings w ON w.id = f.open_id WHERE ${differs}`,
+    [now, hlc],
+    hlc,
+    found,
   );
-  bulkUpdate(ctx, customerWarnings, updates, { summary: { refresh: true } });
-  return { open: found.length, raised: raise.length, cleared: byKey.size };
+  if (updated > 0) {
+    patchColumnClocks(ctx, 'customer_warnings', changedIds, [], ['value', 'amount_fen', 'period', 'updated_at', 'updated_hlc'], hlc);
+    sqlite
+      .prepare(
+        `UPDATE customer_warnings AS w SET value = f.value, amount_fen = f.amount_fen, period = f.period, updated_at = ?, updated_hlc = ?
+         FROM temp.warn_found f WHERE w.id = f.open_id AND (${differs})`,
+      )
+      .run(now, hlc);
+  }
+
+  const goneIds = `SELECT w.id FROM customer_warnings w WHERE w.resolved_at IS NULL AND w.deleted = 0
+    AND w.id NOT IN (SELECT open_id FROM temp.warn_found WHERE open_id IS NOT NULL)`;
+  const openCount = (sqlite.prepare('SELECT count(*) AS n FROM customer_warnings WHERE resolved_at IS NULL AND deleted = 0').get() as { n: number }).n;
+  const cleared = outboxFromSelect(
+    ctx,
+    'customer_warnings',
+    `SELECT g.id AS row_id, json_object('resolved_at', ?, 'updated_at', ?, 'updated_hlc', ?) AS cols FROM (${goneIds}) g`,
+    [now, now, hlc],
+    hlc,
+    openCount,
+  );
+  if (cleared > 0) {
+    patchColumnClocks(ctx, 'customer_warnings', goneIds, [], ['resolved_at', 'updated_at', 'updated_hlc'], hlc);
+    sqlite.prepare(`UPDATE customer_warnings SET resolved_at = ?, updated_at = ?, updated_hlc = ? WHERE id IN (${goneIds})`).run(now, now, hlc);
+  }
+
+  const before = (sqlite.prepare('SELECT coalesce(max(rowid), 0) AS m FROM customer_warnings').get() as { m: number }).m;
+  const raised = sqlite
+    .prepare(
+      `INSERT INTO customer_warnings (id, branch_id, created_at, updated_at, updated_hlc, deleted, customer_id, kind, value,
+         amount_fen, period, raised_at, acknowledged, resolved_at)
+       SELECT ${uuidv7Sql(ms, found)}, ?, ?, ?, ?, 0, customer_id, kind, value, amount_fen, period, ?, 0, NULL
+       FROM temp.warn_found WHERE open_id IS NULL`,
+    )
+    .run(ctx.branchId, now, now, hlc, now).changes;
+  outboxFromSelect(
+    ctx,
+    'customer_warnings',
+    `SELECT w.id AS row_id, ${allColumnsJsonSql(customerWarnings, 'w')} AS cols FROM customer_warnings w WHERE w.rowid > ?`,
+    [before],
+    hlc,
+    raised,
+  );
+  sqlite.exec('DROP TABLE temp.warn_found');
+  if (raised > 0) appendAudit(ctx, { entity: 'customer_warnings', entityId: `bulk:${raised}`, action: 'create', after: { count: raised, refresh: true } });
+  if (updated + cleared > 0) {
+    appendAudit(ctx, { entity: 'customer_warnings', entityId: `bulk:${updated + cleared}`, action: 'update', after: { count: updated + cleared, refresh: true } });
+  }
+  return { open: found, raised, cleared };
 }
 
 /** customers.warnings.list: account managers see warnings on their own customers, others the branch. */
