@@ -1,4 +1,8 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { GradeRules } from '../../src/shared/contract/customer-evaluation';
+import { createMetricsTable, gradeOf, scoreMetricsTable, scoreOf, type Metrics } from '../../src/main/services/customers/evaluation';
+import { DEFAULT_CUSTOMER_SETTINGS } from '../../src/main/services/customers/settings';
 import { makeTestApp } from './helpers';
 
 type Bill = [period: string, billedYuan: number, paidYuan: number, paidDate: string | null];
@@ -158,5 +162,92 @@ describe('churn warnings', () => {
     expect((await app.call('customers.warnings.list', { includeAcknowledged: true }, am.token)).total).toBe(3);
     const denied = await app.api.call('customers.warnings.acknowledge', { id: drop.id }, { token: am2.token });
     expect(denied.ok ? null : denied.error.code).toBe('NOT_FOUND');
+  }, 60_000);
+});
+
+describe('set-based scoring', () => {
+  it('scores and grades in SQL exactly as the scoreOf/gradeOf rules do, for demo-like and edge-case customers', () => {
+    const sqlite = new Database(':memory:');
+    createMetricsTable(sqlite);
+    // Deterministic demo-like metrics: monthly bills from 0 to ~2M yuan, partial payments, late bills,
+    // no previous period, a zero previous period, designated strategic customers.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const insert = sqlite.prepare(
+      `INSERT INTO temp.eval_metrics (customer_id, n, billed, paid, on_time, judged, prev, grade, designated, on_time_ratio, growth)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'normal', ?, CASE WHEN ? > 0 THEN CAST(? AS REAL) / ? END, CASE WHEN ? <> 0 THEN CAST(? - ? AS REAL) / ? END)`,
+    );
+    const months = 3;
+    for (let i = 0; i < 5000; i++) {
+      const n = 1 + Math.floor(rand() * months);
+      const billed = i % 97 === 0 ? 0 : Math.floor(rand() ** 3 * 200_000_000);
+      const paid = Math.floor(billed * Math.min(1, rand() * 1.2));
+      const judged = i % 11 === 0 ? 0 : n;
+      const onTime = Math.floor(rand() * (judged + 1));
+      const prev = i % 13 === 0 ? null : i % 17 === 0 ? 0 : Math.floor(rand() ** 2 * 150_000_000);
+      const designated = i % 50 === 0 ? 1 : 0;
+      insert.run(`c${i}`, n, billed, paid, onTime, judged, prev, designated, judged, onTime, judged, prev, billed, prev, prev);
+    }
+    const total = (sqlite.prepare('SELECT sum(billed) AS t FROM temp.eval_metrics').get() as { t: number }).t;
+    const rules: GradeRules[] = [
+      DEFAULT_CUSTOMER_SETTINGS.gradeRules,
+      {
+        ...DEFAULT_CUSTOMER_SETTINGS.gradeRules,
+        weights: { amount: 12.5, payment: 33.3, onTime: 20.2, share: 17, growth: 17 },
+        amountTargetFen: 3_333_333,
+        shareTarget: 0.0003,
+        minScore: { strategic: 80.1, key: 60.05, vip: 40, quality: 20.3 },
+        designatedIsStrategic: false,
+      },
+    ];
+    for (const r of rules) {
+      scoreMetricsTable(sqlite, r, months, total);
+      const rows = sqlite.prepare('SELECT * FROM temp.eval_metrics').all() as {
+        n: number; billed: number; paid: number; on_time: number; judged: number; prev: number | null; designated: number;
+        on_time_ratio: number | null; revenue_share: number; growth: number | null; score: number; new_grade: string;
+      }[];
+      expect(rows).toHaveLength(5000);
+      const grades = new Set<string>();
+      for (const row of rows) {
+        const m: Metrics = {
+          billCount: row.n,
+          billedFen: row.billed,
+          paidFen: row.paid,
+          onTimeRatio: row.judged > 0 ? row.on_time / row.judged : null,
+          revenueShare: total > 0 ? row.billed / total : 0,
+          growth: row.prev ? (row.billed - row.prev) / row.prev : null,
+          months,
+          designatedStrategic: row.designated === 1,
+        };
+        expect([row.on_time_ratio, row.revenue_share, row.growth]).toEqual([m.onTimeRatio, m.revenueShare, m.growth]);
+        const score = scoreOf(m, r);
+        expect(row.score).toBe(score);
+        expect(row.new_grade).toBe(gradeOf(score, m.designatedStrategic, r));
+        grades.add(row.new_grade);
+      }
+      expect(grades.size).toBeGreaterThanOrEqual(3); // the data spans several grades, so the comparison means something
+    }
+    sqlite.close();
+  });
+
+  it('sends every result and every changed grade to HQ through the outbox', async () => {
+    const { app, leader } = await setup();
+    const sqlite = app.runtime.store.sqlite;
+    const run = await app.call('customers.evaluate', { periodType: 'quarter', period: '2025-Q4' }, leader.token);
+    const results = sqlite.prepare('SELECT * FROM customer_evaluation_results WHERE run_id = ?').all(run.id) as Record<string, unknown>[];
+    const outbox = sqlite.prepare('SELECT table_name, row_id, cols, mutation_id FROM sync_outbox').all() as { table_name: string; row_id: string; cols: string; mutation_id: string }[];
+    for (const r of results) {
+      const sent = outbox.filter((o) => o.table_name === 'customer_evaluation_results' && o.row_id === r.id);
+      expect(sent).toHaveLength(1);
+      expect(JSON.parse(sent[0]!.cols)).toEqual(r);
+      const customer = sqlite.prepare('SELECT grade, updated_hlc FROM customers WHERE id = ?').get(r.customer_id) as { grade: string; updated_hlc: string };
+      expect(customer.grade).toBe(r.grade);
+      if (r.grade !== r.previous_grade) {
+        const change = outbox.filter((o) => o.table_name === 'customers' && o.row_id === r.customer_id).map((o) => JSON.parse(o.cols) as Record<string, unknown>);
+        expect(change).toContainEqual({ grade: r.grade, grade_period: '2025-Q4', updated_hlc: customer.updated_hlc });
+      }
+    }
+    expect(new Set(outbox.map((o) => o.mutation_id)).size).toBe(outbox.length);
+    expect(outbox.every((o) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(o.mutation_id))).toBe(true);
   }, 60_000);
 });
