@@ -16,6 +16,7 @@ export const en: Messages = {
     confirm: 'Confirm',
     close: 'Close',
     retry: 'Retry',
+    loading: 'Loading…',
     revert: 'Discard changes',
     required: 'Required',
     pageRange: '{{from}}–{{to}} of {{total}}',

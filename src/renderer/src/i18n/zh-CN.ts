@@ -18,6 +18,7 @@ export const zhCN = {
     confirm: '确定',
     close: '关闭',
     retry: '重试',
+    loading: '正在加载…',
     revert: '撤销修改',
     required: '必填',
     pageRange: '第 {{from}}–{{to}} 条，共 {{total}} 条',
