@@ -150,6 +150,11 @@ describe('churn warnings', () => {
       ['迟缴乙', 'spend_drop'],
     ]);
     expect((await app.call('customers.warnings.list', {}, am.token)).rows.map((w) => w.customerName).sort()).toEqual(['下滑戊', '大户甲', '新客丙']);
+    // One customer's warnings (the 360 page), still within the caller's scope.
+    const one = await app.call('customers.warnings.list', { customerId: ids['迟缴乙']! }, leader.token);
+    expect(one.rows.map((w) => w.kind).sort()).toEqual(['arrears', 'spend_drop']);
+    expect(one.total).toBe(2);
+    expect((await app.call('customers.warnings.list', { customerId: ids['迟缴乙']! }, am.token)).rows).toEqual([]);
 
     // Paying the bill clears the arrears warning on the next refresh; acknowledged ones stay out of the default list.
     const view = await app.call('customers.get', { id: ids['迟缴乙']! }, am2.token);

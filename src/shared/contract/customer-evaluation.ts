@@ -170,7 +170,13 @@ export const customerEvaluationContract = {
     summary: 'Open churn warnings: the owner sees their customers, leaders the branch.',
     access: ['admin', 'leader', 'account_manager', 'staff'],
     input: z
-      .object({ kind: z.enum(WARNING_KINDS).optional(), includeAcknowledged: z.boolean().default(false), ...pageInput })
+      .object({
+        kind: z.enum(WARNING_KINDS).optional(),
+        /** One customer's warnings (the 360 page). */
+        customerId: idSchema.optional(),
+        includeAcknowledged: z.boolean().default(false),
+        ...pageInput,
+      })
       .strict(),
     output: pageOf(warningSchema),
   }),

@@ -152,6 +152,10 @@ export function listWarnings(ctx: ServiceContext, input: ParsedInputOf<'customer
     where.push('w.kind = ?');
     params.push(input.kind);
   }
+  if (input.customerId) {
+    where.push('w.customer_id = ?');
+    params.push(input.customerId);
+  }
   if (!input.includeAcknowledged) where.push('w.acknowledged = 0');
   const base = `FROM customer_warnings w JOIN customers c ON c.id = w.customer_id WHERE ${where.join(' AND ')}`;
   const total = (ctx.store.sqlite.prepare(`SELECT count(*) AS n ${base}`).get(...params) as { n: number }).n;

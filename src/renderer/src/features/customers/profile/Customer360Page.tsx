@@ -13,12 +13,12 @@ import { OverviewTab } from './OverviewTab';
 import { SectionTable } from './SectionTable';
 import { useSectionDefs } from './useSectionDefs';
 
-/** Open warnings of this customer (the list is short: only open ones, in the caller's scope). */
+/** Open warnings of this customer, in the caller's scope. */
 function useCustomerWarnings(customerId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['customers.warnings.list', 'customer', customerId],
-    queryFn: () => call('customers.warnings.list', { pageSize: 200 }),
-    select: (page) => page.rows.filter((w) => w.customerId === customerId),
+    queryFn: () => call('customers.warnings.list', { customerId, pageSize: 50 }),
+    select: (page) => page.rows,
     enabled,
   });
 }
