@@ -45,13 +45,8 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** One row of ticket_kpi_days (migration 0013) with its category's name. */
-interface RollupRow {
-  day: string;
-  kind: string;
-  category: string;
-  dept: string;
-  grade: string;
+/** The additive KPI inputs a rollup row holds and a breakdown sums. */
+interface KpiSums {
   tickets: number;
   resolved: number;
   reworked: number;
@@ -65,22 +60,20 @@ interface RollupRow {
   satN: number;
 }
 
-interface Agg {
+/** One row of ticket_kpi_days (migration 0013) with its category's name. */
+interface RollupRow extends KpiSums {
+  day: string;
+  kind: string;
+  category: string;
+  dept: string;
+  grade: string;
+}
+
+interface Agg extends KpiSums {
   key: string;
-  tickets: number;
   faults: number;
   complaints: number;
   faultsResolved: number;
-  minutesSum: number;
-  minutesN: number;
-  respOk: number;
-  respN: number;
-  resOk: number;
-  resN: number;
-  reworked: number;
-  resolved: number;
-  satSum: number;
-  satN: number;
 }
 
 function emptyAgg(key: string): Agg {
