@@ -110,7 +110,8 @@ export function bulkInsert<T extends SyncTable>(
       ...(values as Record<string, unknown>),
       id: (values as { id?: string }).id ?? bulkUuidv7(ms),
       branchId: ctx.branchId,
-      createdAt: now,
+      // Demo seeding backdates when a customer was first filed; everything else is created now.
+      createdAt: (values as { createdAt?: string }).createdAt ?? now,
       updatedAt: now,
       updatedHlc: hlc,
       deleted: false,

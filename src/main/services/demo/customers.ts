@@ -107,7 +107,7 @@ export function seedDemoCustomers(ctx: ServiceContext, random: DemoRandom): void
   const resources: NewRow<typeof customerResources>[] = [];
   const ownership: NewRow<typeof customerOwnershipLog>[] = [];
   const stages: NewRow<typeof customerStageHistory>[] = [];
-  const at = ctx.now().toISOString();
+  const firstBill = new Map<string, number>();
 
   for (let i = 0; i < DEMO_CUSTOMER_COUNT; i++) {
     const roll = random.next();
@@ -133,7 +133,18 @@ export function seedDemoCustomers(ctx: ServiceContext, random: DemoRandom): void
     const parentId = type !== 'group' && groupIds.length && random.chance(0.08) ? random.pick(groupIds) : null;
     if (type === 'group') groupIds.push(id);
     const region = random.pick(DEMO_BRANCH.regions);
-    rows.push({
+    // When the customer was filed: prospects within the last two years; most billed customers years
+    // ago, one in seven during the two billed years (billed from then on), so every month has new
+    // customers — and new key customers — as a real branch does.
+    const billed = stage !== 'new' && stage !== 'target' && stage !== 'potential';
+    const filedMonth = !billed || random.chance(0.15) ? random.int(0, months.length - 1) : null;
+    const filedAt = (
+      filedMonth === null
+        ? new Date(Date.UTC(random.int(2012, Number(months[0]!.slice(0, 4)) - 1), random.int(0, 11), random.int(1, 28), random.int(0, 9)))
+        : new Date(Date.parse(`${months[filedMonth]}-${String(random.int(1, 28)).padStart(2, '0')}T0${random.int(0, 9)}:00:00Z`))
+    ).toISOString();
+    firstBill.set(id, billed && filedMonth !== null ? filedMonth : 0);
+    const row: NewRow<typeof customers> & { createdAt: string } = {
       id,
       name: unique,
       nameKey: companyNameKey(unique),
@@ -151,9 +162,11 @@ export function seedDemoCustomers(ctx: ServiceContext, random: DemoRandom): void
       ownerId,
       stage,
       designatedStrategic: type === 'strategic' && random.chance(0.5),
-    });
-    ownership.push({ customerId: id, kind: 'create', fromOwnerId: null, toOwnerId: ownerId, byId: leader?.id ?? null, byName: leader?.name ?? null, reason: '', at });
-    stages.push({ customerId: id, fromStage: null, toStage: stage, byId: leader?.id ?? null, byName: leader?.name ?? null, note: '', at });
+      createdAt: filedAt,
+    };
+    rows.push(row);
+    ownership.push({ customerId: id, kind: 'create', fromOwnerId: null, toOwnerId: ownerId, byId: leader?.id ?? null, byName: leader?.name ?? null, reason: '', at: filedAt });
+    stages.push({ customerId: id, fromStage: null, toStage: stage, byId: leader?.id ?? null, byName: leader?.name ?? null, note: '', at: filedAt });
 
     for (let k = 0, n = random.int(1, 4); k < n; k++) {
       contacts.push({
@@ -204,7 +217,7 @@ export function seedDemoCustomers(ctx: ServiceContext, random: DemoRandom): void
     }
     const declining = stage === 'churned' || random.chance(0.04);
     const payer = random.next();
-    for (let m = 0; m < months.length; m++) {
+    for (let m = firstBill.get(id)!; m < months.length; m++) {
       const period = months[m]!;
       const dropFactor = declining && m >= 20 ? 0.3 : 1;
       const billed = Math.round(base * (0.85 + random.next() * 0.3) * dropFactor);

@@ -77,15 +77,22 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom, options
   const staffOf = (dept: string) => users.filter((u) => u.department === dept && (u.role === 'staff' || u.role === 'service_desk'));
   const customers = ctx.store.sqlite
     .prepare(
-      `SELECT c.id, c.owner_id AS ownerId, c.is_key AS isKey,
+      `SELECT c.id, c.owner_id AS ownerId, c.is_key AS isKey, c.created_at AS createdAt,
          (SELECT s.id FROM service_instances s WHERE s.customer_id = c.id AND s.deleted = 0 LIMIT 1) AS serviceId,
          (SELECT p.id FROM customer_contacts p WHERE p.customer_id = c.id AND p.deleted = 0 ORDER BY p.is_primary DESC LIMIT 1) AS contactId
        FROM customers c WHERE c.deleted = 0 ORDER BY c.is_key DESC, c.monthly_spend_fen DESC`,
     )
-    .all() as { id: string; ownerId: string | null; isKey: number; serviceId: string | null; contactId: string | null }[];
+    .all() as { id: string; ownerId: string | null; isKey: number; createdAt: string; serviceId: string | null; contactId: string | null }[];
   if (desk.length === 0 || customers.length === 0) return;
   // Key customers call most: draw from the first (key, highest-spend) part of the list more often.
-  const pickCustomer = () => customers[Math.floor(customers.length * random.next() ** 2.2)]!;
+  // A customer calls only after it was filed (demo customers are filed over the years).
+  const pickCustomer = (at: number) => {
+    const when = new Date(at).toISOString();
+    for (let tries = 1; ; tries++) {
+      const c = customers[Math.floor(customers.length * random.next() ** 2.2)]!;
+      if (c.createdAt <= when || tries === 50) return c;
+    }
+  };
 
   const realNow = ctx.now().getTime();
   let simNow = realNow;
@@ -124,7 +131,7 @@ export function seedDemoTickets(ctx: ServiceContext, random: DemoRandom, options
         ? roll < 0.15 ? 'major' : roll < 0.8 ? 'minor' : 'consult'
         : roll < 0.1 ? 'outage' : roll < 0.35 ? 'major' : roll < 0.85 ? 'minor' : 'consult';
     const category = random.pick(leaves(kind));
-    const customer = pickCustomer();
+    const customer = pickCustomer(t);
     const deskUser = random.pick(desk);
     simNow = impact === 'outage' && random.chance(0.3) ? t - random.int(60, 600) * MINUTE : t;
     const channel = customer.ownerId && random.chance(0.15) ? 'account_manager' : random.pick(['phone', 'phone', 'phone', 'walk_in', 'email'] as const);
