@@ -197,8 +197,9 @@ export function selectCustomers(
   filter: CustomerFilterInput,
   limit: number,
   offset = 0,
+  mode: SearchMode = searchMode(ctx, filter.query),
 ): CustomerRow[] {
-  const where = filterWhere(actor, filter, searchMode(ctx, filter.query));
+  const where = filterWhere(actor, filter, mode);
   const raw = ctx.store.sqlite
     .prepare(`SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as Record<string, unknown>[];
@@ -216,7 +217,7 @@ export function listRows(ctx: ServiceContext, actor: Actor, rows: CustomerRow[])
  * search is first counted over a bounded slice of its matches, which settles "1,000+" in a few
  * thousand lookups; only a broad search narrowed hard by other filters is counted by walking.
  */
-function countCustomers(ctx: ServiceContext, actor: Actor, filter: CustomerFilterInput): number {
+function countCustomers(ctx: ServiceContext, actor: Actor, filter: CustomerFilterInput, mode: SearchMode): number {
   // The count needs no order, so it keeps every filter index usable (see INDEXED_SORTS).
   const unordered = { ...filter, sort: 'updatedAt' as const };
   const count = (mode: SearchMode) => {
@@ -227,7 +228,6 @@ function countCustomers(ctx: ServiceContext, actor: Actor, filter: CustomerFilte
         .get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
     ).n;
   };
-  const mode = searchMode(ctx, filter.query);
   if (mode === 'drive') return count('drive');
   const first = 3 * (LIST_COUNT_CAP + 1);
   const found = count({ bounded: first });
@@ -251,8 +251,9 @@ const MAX_BOUNDED_COUNT = 40_000;
 export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'customers.list'>) {
   const actor = requireActor(ctx);
   const { page, pageSize, ...filter } = input;
-  const counted = countCustomers(ctx, actor, filter);
-  const rows = selectCustomers(ctx, actor, filter, pageSize, (page - 1) * pageSize);
+  const mode = searchMode(ctx, filter.query);
+  const counted = countCustomers(ctx, actor, filter, mode);
+  const rows = selectCustomers(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode);
   const totalCapped = counted > LIST_COUNT_CAP;
   return { rows: listRows(ctx, actor, rows), total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };
 }
