@@ -235,23 +235,33 @@ describe('set-based scoring', () => {
     sqlite.close();
   });
 
-  it('sends every result and every changed grade to HQ through the outbox', async () => {
+  it('sends every changed grade to HQ through the outbox and keeps the per-customer results local', async () => {
     const { app, leader } = await setup();
     const sqlite = app.runtime.store.sqlite;
     const run = await app.call('customers.evaluate', { periodType: 'quarter', period: '2025-Q4' }, leader.token);
-    const results = sqlite.prepare('SELECT * FROM customer_evaluation_results WHERE run_id = ?').all(run.id) as Record<string, unknown>[];
+    const results = sqlite.prepare('SELECT * FROM customer_evaluation_scores WHERE run_id = ?').all(run.id) as Record<string, unknown>[];
+    expect(results).toHaveLength(run.customerCount);
     const outbox = sqlite.prepare('SELECT table_name, row_id, cols, mutation_id FROM sync_outbox').all() as { table_name: string; row_id: string; cols: string; mutation_id: string }[];
+    // The run itself goes to HQ; its per-customer rows are local history (migration 0016).
+    expect(outbox.filter((o) => o.table_name === 'customer_evaluation_runs' && o.row_id === run.id)).toHaveLength(1);
+    expect(outbox.some((o) => o.table_name.startsWith('customer_evaluation_s'))).toBe(false);
+    let changed = 0;
     for (const r of results) {
-      const sent = outbox.filter((o) => o.table_name === 'customer_evaluation_results' && o.row_id === r.id);
-      expect(sent).toHaveLength(1);
-      expect(JSON.parse(sent[0]!.cols)).toEqual(r);
       const customer = sqlite.prepare('SELECT grade, updated_hlc FROM customers WHERE id = ?').get(r.customer_id) as { grade: string; updated_hlc: string };
       expect(customer.grade).toBe(r.grade);
+      const change = outbox.filter((o) => o.table_name === 'customers' && o.row_id === r.customer_id).map((o) => JSON.parse(o.cols) as Record<string, unknown>);
+      const sent = change.filter((c) => c.grade_period === '2025-Q4');
       if (r.grade !== r.previous_grade) {
-        const change = outbox.filter((o) => o.table_name === 'customers' && o.row_id === r.customer_id).map((o) => JSON.parse(o.cols) as Record<string, unknown>);
-        expect(change).toContainEqual({ grade: r.grade, grade_period: '2025-Q4', updated_hlc: customer.updated_hlc });
-      }
+        changed++;
+        expect(sent).toEqual([{ grade: r.grade, grade_period: '2025-Q4', updated_hlc: customer.updated_hlc }]);
+      } else expect(sent).toEqual([]);
     }
+    expect(changed).toBeGreaterThan(0);
+    // The cube hears of every changed customer although the per-row report trigger was suspended.
+    const logged = new Set((sqlite.prepare('SELECT customer_id AS id FROM report_changes').all() as { id: string }[]).map((x) => x.id));
+    for (const r of results) if (r.grade !== r.previous_grade) expect(logged.has(r.customer_id as string)).toBe(true);
+    const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'report_customers_update'").all();
+    expect(triggers).toHaveLength(1);
     expect(new Set(outbox.map((o) => o.mutation_id)).size).toBe(outbox.length);
     expect(outbox.every((o) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(o.mutation_id))).toBe(true);
   }, 60_000);

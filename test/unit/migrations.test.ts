@@ -73,6 +73,32 @@ describe('migrations', () => {
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
   });
 
+  it('0016 carries the evaluation results of older versions into the local history table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-eval-'));
+    const file = join(dir, 'kam.db');
+    const before = journal.entries.findIndex((e) => e.tag.startsWith('0016_'));
+    expect(before).toBeGreaterThan(0);
+    const older = openStore({ file, migrationsFolder: truncatedMigrations(before) });
+    const insert = older.sqlite.prepare(
+      `INSERT INTO customer_evaluation_results (id, branch_id, created_at, updated_at, updated_hlc, deleted, run_id, customer_id, period,
+         bill_count, billed_fen, paid_fen, on_time_ratio, revenue_share, growth, score, grade, previous_grade)
+       VALUES (?, 'b', 't', 't', 'h', ?, ?, ?, '2026-09', 3, 900, 800, 0.5, 0.25, NULL, 61.5, 'key', ?)`,
+    );
+    insert.run('r1', 0, 'run-a', 'cust-1', null);
+    insert.run('r2', 0, 'run-a', 'cust-2', 'vip');
+    insert.run('r3', 1, 'run-a', 'cust-3', null); // a tombstone is not history
+    older.sqlite.close();
+
+    const upgraded = openStore({ file });
+    const rows = upgraded.sqlite.prepare('SELECT * FROM customer_evaluation_scores ORDER BY customer_id').all();
+    expect(rows).toEqual([
+      { run_id: 'run-a', customer_id: 'cust-1', bill_count: 3, billed_fen: 900, paid_fen: 800, on_time_ratio: 0.5, revenue_share: 0.25, growth: null, score: 61.5, grade: 'key', previous_grade: null },
+      { run_id: 'run-a', customer_id: 'cust-2', bill_count: 3, billed_fen: 900, paid_fen: 800, on_time_ratio: 0.5, revenue_share: 0.25, growth: null, score: 61.5, grade: 'key', previous_grade: 'vip' },
+    ]);
+    expect(upgraded.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'customer_evaluation_results'").get()).toEqual({ n: 0 });
+    upgraded.sqlite.close();
+  });
+
   it('the generated migrations are up to date with the Drizzle schema (run `npm run db:generate` if this fails)', async () => {
     const metaDir = join(defaultMigrationsFolder(), 'meta');
     const last = journal.entries[journal.entries.length - 1]!;

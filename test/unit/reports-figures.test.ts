@@ -213,7 +213,7 @@ describe('grade changes', () => {
     const counts = one<{ n: number; fresh: number; same: number }>(
       sqlite,
       `SELECT count(*) AS n, coalesce(sum(r.previous_grade IS NULL), 0) AS fresh, coalesce(sum(r.previous_grade = r.grade), 0) AS same
-       FROM customer_evaluation_results r JOIN customers c ON c.id = r.customer_id WHERE r.run_id = ? AND c.deleted = 0`,
+       FROM customer_evaluation_scores r JOIN customers c ON c.id = r.customer_id WHERE r.run_id = ? AND c.deleted = 0`,
       run.id,
     );
     expect(doc.params[0]!.value).toContain(run.period);
@@ -233,7 +233,7 @@ describe('grade changes', () => {
       sqlite,
       `SELECT sum(${order.replace('%s', 'grade')} < ${order.replace('%s', 'previous_grade')}) AS up,
               sum(${order.replace('%s', 'grade')} > ${order.replace('%s', 'previous_grade')}) AS down
-       FROM customer_evaluation_results WHERE run_id = ? AND previous_grade IS NOT NULL`,
+       FROM customer_evaluation_scores WHERE run_id = ? AND previous_grade IS NOT NULL`,
       run.id,
     );
     expect(figure(doc, '升级')).toBe(moves.up);

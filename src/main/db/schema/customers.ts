@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncColumns } from './base';
 import {
   CUSTOMER_SIZES,
@@ -56,13 +56,14 @@ export const customers = sqliteTable(
   },
   (t) => [
     index('customers_owner_updated').on(t.ownerId, t.updatedAt).where(live),
-    index('customers_updated').on(t.updatedAt).where(live),
+    // Grade rides along in the "last edited" index instead of leading one of its own (migration 0018):
+    // an evaluation run rewrites most grades, and here the entry stays where it is.
+    index('customers_updated').on(t.updatedAt, t.grade).where(live),
     index('customers_created').on(t.createdAt).where(live),
     index('customers_name').on(t.name).where(live),
     index('customers_name_key').on(t.nameKey),
     index('customers_credit_code').on(t.creditCode),
     index('customers_parent').on(t.parentId),
-    index('customers_grade').on(t.grade, t.updatedAt).where(live),
     index('customers_stage').on(t.stage, t.updatedAt).where(live),
     index('customers_industry').on(t.industry, t.updatedAt).where(live),
     index('customers_region').on(t.region, t.updatedAt).where(live),
@@ -232,14 +233,19 @@ export const customerEvaluationRuns = sqliteTable(
   (t) => [index('customer_evaluation_runs_at').on(t.ranAt)],
 );
 
-/** Per customer per run: the metrics, score and grade. */
-export const customerEvaluationResults = sqliteTable(
-  'customer_evaluation_results',
+/**
+ * Per customer per evaluation run: the metrics, score and grade (migration 0016). Local to this device
+ * and never synced: a run's figures are derived from synced bills by the synced rules, the run itself
+ * (customer_evaluation_runs: period, rules, grade counts) and every grade it changed (customers.grade)
+ * are synced, and a million result rows a month each sent to HQ cost more than the run itself. Keyed
+ * by run then customer (WITHOUT ROWID), so a run's rows append and one customer's history is one seek
+ * per run; the period and time come from the run.
+ */
+export const customerEvaluationScores = sqliteTable(
+  'customer_evaluation_scores',
   {
-    ...syncColumns(),
     runId: text('run_id').notNull(),
     customerId: text('customer_id').notNull(),
-    period: text('period').notNull(),
     billCount: integer('bill_count').notNull(),
     billedFen: integer('billed_fen').notNull(),
     paidFen: integer('paid_fen').notNull(),
@@ -250,10 +256,7 @@ export const customerEvaluationResults = sqliteTable(
     grade: text('grade', { enum: GRADES }).notNull(),
     previousGrade: text('previous_grade', { enum: GRADES }),
   },
-  (t) => [
-    index('customer_evaluation_results_run').on(t.runId, t.score),
-    index('customer_evaluation_results_customer').on(t.customerId, t.period),
-  ],
+  (t) => [primaryKey({ columns: [t.runId, t.customerId] }), index('customer_evaluation_scores_run_score').on(t.runId, t.score)],
 );
 
 /** Churn warnings; open while resolved_at is null. */

@@ -77,9 +77,9 @@ registerTimelineSource('evaluation', (ctx, customerId, viewer, limit) => {
   if (!canSeeFinance(viewer)) return [];
   const rows = ctx.store.sqlite
     .prepare(
-      `SELECT r.period, r.score, r.grade, r.created_at AS at, runs.ran_by_name AS byName FROM customer_evaluation_results r
-       JOIN customer_evaluation_runs runs ON runs.id = r.run_id
-       WHERE r.customer_id = ? AND r.deleted = 0 ORDER BY r.created_at DESC LIMIT ?`,
+      `SELECT runs.period, r.score, r.grade, runs.ran_at AS at, runs.ran_by_name AS byName
+       FROM customer_evaluation_runs runs CROSS JOIN customer_evaluation_scores r ON r.run_id = runs.id AND r.customer_id = ?
+       WHERE runs.deleted = 0 ORDER BY runs.ran_at DESC, runs.id DESC LIMIT ?`,
     )
     .all(customerId, limit) as { period: string; score: number; grade: string; at: string; byName: string | null }[];
   return rows.map((r) => ({

@@ -36,31 +36,50 @@ const TOUCHED = 'temp.kam_bulk_touched_customers';
  */
 export function withBulkTriggers<T>(ctx: ServiceContext, tables: BulkTable[], write: () => { result: T; customerIds: Iterable<string> }): T {
   const sqlite = ctx.store.sqlite;
-  if (!sqlite.inTransaction) throw new Error('withBulkTriggers needs a transaction');
   const names = Object.keys(SUSPENDABLE);
-  // A savepoint of its own: if anything below throws, the dropped triggers come back with the rollback
-  // even when the caller catches the error and carries on with its transaction.
+  const present = sqlite
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${tables.map(() => '?').join(', ')})
+       AND name IN (${names.map(() => '?').join(', ')}) ORDER BY name`,
+    )
+    .all(...tables, ...names) as { name: string }[];
+  return withTriggersSuspended(
+    ctx,
+    present.map((t) => t.name),
+    () => {
+      const { result, customerIds } = write();
+      const effects = new Set(present.map((t) => SUSPENDABLE[t.name]!));
+      sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TOUCHED.slice('temp.'.length)} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+      sqlite.exec(`DELETE FROM ${TOUCHED}`);
+      // One statement over a JSON array instead of 100,000 single-row inserts.
+      sqlite.prepare(`INSERT OR IGNORE INTO ${TOUCHED} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...customerIds]));
+      if (effects.has('search')) refreshSearchRows(ctx);
+      if (effects.has('report')) {
+        // The rows the report triggers would have logged (one per customer is enough: the cube re-reads
+        // a logged customer in full).
+        sqlite.exec(`INSERT INTO report_changes (customer_id) SELECT id FROM ${TOUCHED}`);
+      }
+      sqlite.exec(`DELETE FROM ${TOUCHED}`);
+      return result;
+    },
+  );
+}
+
+/**
+ * Runs `fn` with the named triggers dropped and re-creates them afterwards from the SQL sqlite_master
+ * held, in a savepoint of its own: if `fn` throws, the triggers come back with the rollback even when
+ * the caller catches the error and carries on with its transaction. The caller redoes the triggers'
+ * work set-based inside `fn`. Must run inside a transaction.
+ */
+export function withTriggersSuspended<T>(ctx: ServiceContext, names: string[], fn: () => T): T {
+  const sqlite = ctx.store.sqlite;
+  if (!sqlite.inTransaction) throw new Error('withTriggersSuspended needs a transaction');
   return sqlite.transaction(() => {
     const triggers = sqlite
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${tables.map(() => '?').join(', ')})
-         AND name IN (${names.map(() => '?').join(', ')}) ORDER BY name`,
-      )
-      .all(...tables, ...names) as { name: string; sql: string }[];
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')}) ORDER BY name`)
+      .all(...names) as { name: string; sql: string }[];
     for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
-    const { result, customerIds } = write();
-    const effects = new Set(triggers.map((t) => SUSPENDABLE[t.name]!));
-    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TOUCHED.slice('temp.'.length)} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
-    sqlite.exec(`DELETE FROM ${TOUCHED}`);
-    // One statement over a JSON array instead of 100,000 single-row inserts.
-    sqlite.prepare(`INSERT OR IGNORE INTO ${TOUCHED} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...customerIds]));
-    if (effects.has('search')) refreshSearchRows(ctx);
-    if (effects.has('report')) {
-      // The rows the report triggers would have logged (one per customer is enough: the cube re-reads
-      // a logged customer in full).
-      sqlite.exec(`INSERT INTO report_changes (customer_id) SELECT id FROM ${TOUCHED}`);
-    }
-    sqlite.exec(`DELETE FROM ${TOUCHED}`);
+    const result = fn();
     for (const t of triggers) sqlite.exec(t.sql);
     return result;
   })();

@@ -35,25 +35,25 @@ export const customerRoster = defineReport({
     const { t } = rc;
     const where = customerFilterSql(rc, p);
     const cond = `c.is_key = 1 AND ${where.sql}`;
-    // One grouped pass feeds all three breakdowns (a few hundred groups at most). Over the whole
-    // branch it reads the covering index alone; the planner would otherwise pick customers_key and
-    // fetch every row. With an owner (an account manager's few thousand) the owner index is better.
+    // One grouped pass feeds all three breakdowns (a few hundred groups at most). With an owner (an
+    // account manager's few thousand) the owner index finds the rows; over the branch it is a table scan.
     const byOwner = rc.actor.role === 'account_manager' || !!p.manager;
-    const indexHint = byOwner ? '' : 'INDEXED BY report_customers_key_groups';
     const groups = rc.sqlite
       .prepare(
         `SELECT c.grade AS grade, c.industry AS industry, c.region AS region, count(*) AS n,
                 sum(c.monthly_spend_fen) AS spend, sum(c.arrears_fen) AS arrears
-         FROM customers c ${indexHint} WHERE ${cond} GROUP BY c.grade, c.industry, c.region`,
+         FROM customers c WHERE ${cond} GROUP BY c.grade, c.industry, c.region`,
       )
       .all(...where.params) as Group[];
-    // The list: the top of each grade by spend in turn (index report_customers_key_spend), so only the
-    // rows printed are read, however many key customers there are.
+    // The list: the top of each grade by spend in turn, walking report_customers_key_spend (spend, grade)
+    // and testing the grade from the index, so only the rows printed are read, however many key
+    // customers there are. Left to itself the planner sorts every key customer of the grade.
+    const spendHint = byOwner ? '' : 'INDEXED BY report_customers_key_spend';
     type RosterRow = { name: string; grade: string | null; industry: string; region: string; type: string; owner: string | null; spend: number; arrears: number };
     const perGrade = rc.sqlite.prepare(
       `SELECT c.name AS name, c.grade AS grade, c.industry AS industry, c.region AS region, c.type AS type,
               u.display_name AS owner, c.monthly_spend_fen AS spend, c.arrears_fen AS arrears
-       FROM customers c LEFT JOIN users u ON u.id = c.owner_id
+       FROM customers c ${spendHint} LEFT JOIN users u ON u.id = c.owner_id
        WHERE ${cond} AND c.grade IS ? ORDER BY c.monthly_spend_fen DESC, c.name LIMIT ?`,
     );
     const rows: RosterRow[] = [];

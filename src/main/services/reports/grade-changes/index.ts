@@ -50,9 +50,9 @@ export const gradeChanges = defineReport({
           .prepare(
             `SELECT c.name AS name, u.display_name AS owner, r.previous_grade AS previous, r.grade AS grade, r.score AS score,
                     r.billed_fen AS billed, r.on_time_ratio AS onTime, r.growth AS growth, r.revenue_share AS share
-             FROM customer_evaluation_results r JOIN customers c ON c.id = r.customer_id
+             FROM customer_evaluation_scores r JOIN customers c ON c.id = r.customer_id
              LEFT JOIN users u ON u.id = c.owner_id
-             WHERE r.run_id = ? AND r.deleted = 0 AND ${where.sql}
+             WHERE r.run_id = ? AND ${where.sql}
              ORDER BY ${gradeOrderSql('r.grade')}, r.score DESC`,
           )
           .all(run.id, ...where.params) as {
