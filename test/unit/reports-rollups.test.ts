@@ -86,6 +86,27 @@ describe('the new-key-customer rollup', () => {
     expect(rollup()[`2026-02|${am2}`]).toBe(1);
   });
 
+  it('counts the key customers an import creates, with the per-row trigger suspended, and takes them back on undo', async () => {
+    const leader = await app.signIn('leader');
+    const csv = ['客户名称,客户类型,客户经理', '导入党政军客户甲,党政军,', '导入集团客户乙,集团,', '导入企业客户丙,企业,']
+      .join('\r\n');
+    const before = rollup();
+    const batch = await app.call(
+      'customers.import.commit',
+      { kind: 'customers', fileName: '导入.csv', base64: Buffer.from(csv, 'utf8').toString('base64') },
+      leader.token,
+    );
+    expect(batch.created).toBe(3);
+    expectInStep();
+    // Two of the three are key customers by type (党政军, 集团), filed this month without an owner.
+    expect((rollup()['2026-03|'] ?? 0) - (before['2026-03|'] ?? 0)).toBe(2);
+    const triggers = app.runtime.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'report_new_customers_insert'").all();
+    expect(triggers).toHaveLength(1);
+    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expectInStep();
+    expect(rollup()).toEqual(before);
+  });
+
   it("feeds the report and the leader's home with the counts SQL gives", async () => {
     const leader = await app.signIn('leader');
     for (let i = 0; i < 3; i++) addCustomer(app, { ownerId: am1, isKey: true });

@@ -319,7 +319,7 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     bulkUpdate(ctx, table, patches as never[], { summary });
     bulkInsert(ctx, customerImportRows, trail, { skip: true });
     const customerIds = kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!)] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
-    return { result: undefined, customerIds };
+    return { result: undefined, customerIds, createdCustomerIds: kind === 'customers' ? createdIds : [] };
   };
   if (kind === 'bills') write();
   else withBulkTriggers(ctx, kind === 'customers' ? ['customers'] : ['customer_contacts'], write);
