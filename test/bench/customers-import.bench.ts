@@ -22,18 +22,40 @@ const IMPORT_ROWS = Number(process.env.KAM_BENCH_IMPORT_ROWS ?? 100_000);
 const TARGET_MS = 15_000;
 const TARGET_RSS_MB = 500;
 
-/** Writes an .xlsx of new customers with the Chinese headers, streamed to keep the generator small. */
-async function writeImportFile(file: string, rows: number): Promise<void> {
+/**
+ * Writes an .xlsx with the Chinese headers, streamed to keep the generator small: new customers, or
+ * (`existing` given) rows for existing customers — matched by credit code — with a new address and stage.
+ */
+async function writeImportFile(file: string, rows: number, existing?: { name: string; code: string }[]): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const sheet = writer.addWorksheet('客户');
   sheet.addRow(['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注']).commit();
   for (let i = 0; i < rows; i++) {
+    const c = existing?.[i];
     sheet
-      .addRow([`导入测试客户${i}号有限公司`, '', i % 10 === 0 ? '党政军' : '企业', '制造业', '赛罕区', `呼和浩特市赛罕区导入路${i}号`, '意向', ''])
+      .addRow(
+        c
+          ? [c.name, c.code, '', '', '', `呼和浩特市赛罕区迁址路${i}号`, '签约', '']
+          : [`导入测试客户${i}号有限公司`, '', i % 10 === 0 ? '党政军' : '企业', '制造业', '赛罕区', `呼和浩特市赛罕区导入路${i}号`, '意向', ''],
+      )
       .commit();
   }
   sheet.commit();
   await writer.commit();
+}
+
+/** Name and credit code of `rows` existing customers spread over the data set. */
+function existingCustomers(dataDir: string, rows: number): { name: string; code: string }[] {
+  const runtime = openRuntime({ dataDir, transport: 'test' });
+  try {
+    const total = (runtime.store.sqlite.prepare('SELECT max(rowid) AS n FROM customers').get() as { n: number }).n;
+    const step = Math.max(1, Math.floor(total / rows));
+    return runtime.store.sqlite
+      .prepare('SELECT name, credit_code AS code FROM customers WHERE rowid % ? = 0 AND deleted = 0 AND credit_code <> \'\' LIMIT ?')
+      .all(step, rows) as { name: string; code: string }[];
+  } finally {
+    runtime.store.sqlite.close();
+  }
 }
 
 interface ChildResult {
@@ -63,8 +85,8 @@ async function child(method: 'customers.import.preview' | 'customers.import.comm
   const cpu = process.cpuUsage(cpu0);
   runtime.store.sqlite.exec('ROLLBACK');
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  const data = r.data as { created?: number; toCreate?: number };
-  const result: ChildResult = { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: data.created ?? data.toCreate ?? 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb: rssBefore / 1048576 };
+  const data = r.data as { created?: number; updated?: number; toCreate?: number };
+  const result: ChildResult = { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: (data.created ?? data.toCreate ?? 0) + (data.updated ?? 0), maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb: rssBefore / 1048576 };
   console.log(JSON.stringify(result));
 }
 
@@ -82,16 +104,19 @@ async function main() {
   const db = ensureBenchDb(CUSTOMERS);
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
   const file = join(dir, 'import.xlsx');
+  const updates = join(dir, 'update.xlsx');
   const out: Measurement[] = [];
   try {
     await writeImportFile(file, IMPORT_ROWS);
-    for (const [method, label] of [
-      ['customers.import.preview', 'dry run (parse, map, validate, match)'],
-      ['customers.import.commit', 'commit (parse, plan, write, search index; rolled back)'],
+    await writeImportFile(updates, IMPORT_ROWS, existingCustomers(db.dataDir, IMPORT_ROWS));
+    for (const [method, label, path] of [
+      ['customers.import.preview', 'dry run (parse, map, validate, match)', file],
+      ['customers.import.commit', 'commit (parse, plan, write, search index; rolled back)', file],
+      ['customers.import.commit', 'commit of rows updating existing customers (matched by credit code; rolled back)', updates],
     ] as const) {
-      console.log(`[customers-import.bench] ${method}`);
+      console.log(`[customers-import.bench] ${method} ${path === updates ? '(updates)' : ''}`);
       const load = loadavg()[0]!.toFixed(2);
-      const r = runChild(method, db.dataDir, file);
+      const r = runChild(method, db.dataDir, path);
       const ms = Math.round(r.ms);
       out.push({
         name: `import ${IMPORT_ROWS} rows .xlsx via API: ${label}`,
