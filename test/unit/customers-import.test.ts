@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { makeTestApp, tableCounts, type TestApp } from './helpers';
 import { decodeCsv, parseCsv } from '../../src/main/services/customers/import/parse';
 import { withBulkTriggers } from '../../src/main/services/customers/import/triggers';
+import { applyChanges } from '../../src/main/services/sync/apply';
+import { formatHlc } from '../../src/shared/hlc';
 
 const CODE_A = '91110000802100433B';
 const CODE_B = '91350100M000100Y43';
@@ -35,6 +37,19 @@ async function fail(app: TestApp, method: 'customers.import.commit', input: unkn
 const HEADER = '客户名称,统一社会信用代码,客户类型,区域,地址,第一责任人,阶段';
 
 describe('customer import', () => {
+  it('an update by import moves the column clocks, so an older change from HQ does not overwrite it', async () => {
+    const { app, leader } = await setup();
+    const created = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, address: '旧址' }, leader.token);
+    const sqlite = app.runtime.store.sqlite;
+    expect(sqlite.prepare("SELECT count(*) AS n FROM sync_row_clocks WHERE table_name = 'customers' AND row_id = ?").get(created.id)).toEqual({ n: 1 });
+    const editedAtHq = app.clock.now().getTime() + 5 * 60_000;
+    app.clock.advanceMinutes(10);
+    await app.call('customers.import.commit', { kind: 'customers', fileName: '迁址.csv', base64: gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},,,新址,,`]) }, leader.token);
+    const hlc = formatHlc({ wall: editedAtHq, counter: 0, node: 'hq' });
+    sqlite.transaction(() => applyChanges(sqlite, [{ table: 'customers', rowId: created.id, cols: { address: '总部的旧改动' }, clocks: { address: hlc } }]))();
+    expect((await app.call('customers.get', { id: created.id }, leader.token)).customer.address).toBe('新址');
+  });
+
   it('reads GBK CSV (as Chinese Excel saves it), reports row-level errors in a dry run and writes nothing', async () => {
     const { app, leader } = await setup();
     const bad = gbkCsv([

@@ -39,6 +39,7 @@ export function bulkUuidv7(ms: number): string {
 
 interface Prepared {
   outbox: Statement;
+  clocks: Statement;
   byKey: Map<string, Statement>;
 }
 
@@ -51,6 +52,9 @@ function prepared(ctx: ServiceContext): Prepared {
       outbox: ctx.store.sqlite.prepare(
         'INSERT INTO sync_outbox (mutation_id, table_name, row_id, cols, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      // As write.ts records them: a row that keeps per-column clocks gets the new clock of each column
+      // written, or a later pull would compare HQ's change with the column's older clock.
+      clocks: ctx.store.sqlite.prepare('UPDATE sync_row_clocks SET clocks = json_patch(clocks, ?) WHERE table_name = ? AND row_id = ?'),
       byKey: new Map(),
     };
     cache.set(ctx.store.sqlite, p);
@@ -143,7 +147,7 @@ export function bulkUpdate<T extends SyncTable>(
   if (patches.length === 0) return 0;
   const name = getTableName(table);
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-  const outbox = prepared(ctx).outbox;
+  const { outbox, clocks } = prepared(ctx);
   const now = isoNow(ctx);
   const ms = ctx.now().getTime();
   let count = 0;
@@ -166,6 +170,7 @@ export function bulkUpdate<T extends SyncTable>(
     });
     update.run([...params, id]);
     outbox.run(bulkUuidv7(ms), name, id, JSON.stringify(cols), hlc, now);
+    clocks.run(JSON.stringify(Object.fromEntries(Object.keys(cols).map((c) => [c, hlc]))), name, id);
     count++;
   }
   if (!audit.skip && count > 0) {
