@@ -37,6 +37,26 @@ async function fail(app: TestApp, method: 'customers.import.commit', input: unkn
 const HEADER = '客户名称,统一社会信用代码,客户类型,区域,地址,第一责任人,阶段';
 
 describe('customer import', () => {
+  it('keeps the search index right when an import changes searchable text, changes only other fields, and is undone', async () => {
+    const { app, leader } = await setup();
+    await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, address: '新华大街甲一号' }, leader.token);
+    const find = async (query: string) => (await app.call('customers.list', { query }, leader.token)).rows.map((r) => r.name);
+    const moved = await app.call(
+      'customers.import.commit',
+      { kind: 'customers', fileName: '迁址.csv', base64: gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},,,锡林南路乙二号,,`]) },
+      leader.token,
+    );
+    expect(await find('锡林南路')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await find('新华大街')).toEqual([]);
+    // Only the stage: the full-text row is left as it is, and still finds the customer.
+    await app.call('customers.import.commit', { kind: 'customers', fileName: '阶段.csv', base64: gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},,,,,签约`]) }, leader.token);
+    expect(await find('锡林南路')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await find('金桥电力')).toEqual(['呼和浩特金桥电力有限公司']);
+    await app.call('customers.import.undo', { id: moved.id }, leader.token);
+    expect(await find('新华大街')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await find('锡林南路')).toEqual([]);
+  });
+
   it('an update by import moves the column clocks, so an older change from HQ does not overwrite it', async () => {
     const { app, leader } = await setup();
     const created = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, address: '旧址' }, leader.token);

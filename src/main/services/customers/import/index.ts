@@ -234,6 +234,9 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
   return plan;
 }
 
+/** Customer fields in the full-text row (the columns the 0002 update trigger watches). */
+const SEARCHED: ReadonlySet<string> = new Set(['name', 'shortName', 'creditCode', 'address', 'deleted']);
+
 const TABLES: Record<Op['table'], SyncTable> = {
   customers,
   customer_contacts: customerContacts,
@@ -307,19 +310,27 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
       );
     }
     const patches: { id: string; patch: Record<string, unknown> }[] = [];
+    const searchIds: string[] = [...createdIds];
     for (const op of plan.updates) {
       const current = getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>;
       const patch = Object.fromEntries(Object.entries(op.values).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
       const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
       if (op.ownerId !== undefined) before.ownerId = current.ownerId;
       if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
+      if (op.table === 'customers' && Object.keys(patch).some((k) => SEARCHED.has(k))) searchIds.push(op.id!);
       if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, current.ownerId as string | null);
       trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before: JSON.stringify(before) });
     }
     bulkUpdate(ctx, table, patches as never[], { summary });
     bulkInsert(ctx, customerImportRows, trail, { skip: true });
     const customerIds = kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!)] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
-    return { result: undefined, customerIds, createdCustomerIds: kind === 'customers' ? createdIds : [] };
+    return {
+      result: undefined,
+      customerIds,
+      createdCustomerIds: kind === 'customers' ? createdIds : [],
+      // Key people are searched by the customer's full-text row, so their import re-indexes every customer.
+      searchCustomerIds: kind === 'customers' ? searchIds : customerIds,
+    };
   };
   if (kind === 'bills') write();
   else withBulkTriggers(ctx, kind === 'customers' ? ['customers'] : ['customer_contacts'], write);
@@ -381,6 +392,7 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
     .all(batch.id) as { tableName: Op['table']; rowId: string; action: 'create' | 'update'; before: string | null }[];
   const reason = input.reason || batch.fileName;
   const touched = new Set<string>();
+  const searchIds = new Set<string>();
   // As in applyPlan: customers and key people are restored with the per-row search/report triggers suspended.
   const restore = () => {
     const byTable = new Map<Op['table'], { id: string; patch: Record<string, unknown> }[]>();
@@ -388,9 +400,12 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
       const list = byTable.get(r.tableName) ?? [];
       byTable.set(r.tableName, list);
       if (r.tableName !== 'customers') touched.add((getRow(ctx, TABLES[r.tableName], r.rowId) as { customerId: string }).customerId);
-      if (r.action === 'create') list.push({ id: r.rowId, patch: { deleted: true } });
-      else {
+      if (r.action === 'create') {
+        list.push({ id: r.rowId, patch: { deleted: true } });
+        searchIds.add(r.rowId);
+      } else {
         const { ownerId, ...before } = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
+        if (Object.keys(before).some((k) => SEARCHED.has(k))) searchIds.add(r.rowId);
         if (ownerId !== undefined) {
           const current = getRow(ctx, customers, r.rowId);
           if (current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
@@ -399,7 +414,9 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
       }
     }
     for (const [table, patches] of byTable) bulkUpdate(ctx, TABLES[table], patches as never[], { summary: { undoBatch: batch.id, reason } });
-    return { result: undefined, customerIds: batch.kind === 'customers' ? rows.map((r) => r.rowId) : touched };
+    return batch.kind === 'customers'
+      ? { result: undefined, customerIds: rows.map((r) => r.rowId), searchCustomerIds: searchIds }
+      : { result: undefined, customerIds: touched };
   };
   if (batch.kind === 'bills') restore();
   else withBulkTriggers(ctx, batch.kind === 'customers' ? ['customers'] : ['customer_contacts'], restore);
