@@ -334,7 +334,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     ).toThrow('disk full');
     expect(triggers(app)).toEqual(before);
     expect(searchRows(app)).toEqual(search);
-    // Caught inside a longer transaction: the savepoint alone rolls back, the triggers are back at once.
+    // Caught inside a longer transaction: the triggers are back at once, before the error reaches the caller.
     sqlite.transaction(() => {
       expect(() => withBulkTriggers(app.ctx(), ['customers'], () => { throw new Error('bad row'); })).toThrow('bad row');
       expect(triggers(app)).toEqual(before);
