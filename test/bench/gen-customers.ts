@@ -177,7 +177,7 @@ export function ensureBenchDb(customers = 1_000_000, log: (s: string) => void = 
   log('  building bill indexes');
   for (const ix of billIndexes) db.exec(ix.sql);
   log(`  building search index (${Math.round((Date.now() - t0) / 1000)} s)`);
-  db.exec('INSERT INTO customer_search_map (customer_id) SELECT id FROM customers ORDER BY rowid');
+  db.exec('INSERT INTO customer_search_map (customer_id, owner_id) SELECT id, owner_id FROM customers ORDER BY rowid');
   db.exec(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address, people)
     SELECT m.seq, c.name, c.short_name, c.credit_code, c.address,
       coalesce((SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p WHERE p.customer_id = c.id AND p.deleted = 0), '')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customers } from '../../src/main/db/schema';
 import { bulkInsert } from '../../src/main/services/bulk';
-import { filterWhere, SEARCH_DRIVE_LIMIT, searchMode } from '../../src/main/services/customers/list';
+import { filterWhere, mapScopeOf, SCOPED_PREFILTER_LIMIT, SEARCH_DRIVE_LIMIT, searchMode } from '../../src/main/services/customers/list';
 import type { Actor } from '../../src/main/services/context';
 import { companyNameKey } from '../../src/shared/normalize';
 import { makeTestApp } from './helpers';
@@ -70,6 +70,31 @@ describe('customer search over many matches', () => {
     expect(SEARCH_DRIVE_LIMIT).toBeLessThan(3500);
   });
 
+  it("an account manager's search is decided by the matches in their scope, which the search map knows", async () => {
+    const { app, am, rows } = await seedBranch();
+    const mine = { ownerId: am.userId };
+    // 3,500 match 内蒙古, ~1,450 of them the manager's own or in the pool: gathered once, they drive.
+    expect(searchMode(app.ctx(), '内蒙古', mine)).toBe('hits');
+    expect(searchMode(app.ctx(), '北辰', mine)).toBe('drive');
+    expect(SCOPED_PREFILTER_LIMIT).toBeGreaterThan(3500);
+    const sqlite = app.runtime.store.sqlite;
+    const mapOwners = () =>
+      new Map((sqlite.prepare('SELECT customer_id AS id, owner_id AS o FROM customer_search_map').all() as { id: string; o: string | null }[]).map((r) => [r.id, r.o]));
+    const owners = () => new Map((sqlite.prepare('SELECT id, owner_id AS o FROM customers').all() as { id: string; o: string | null }[]).map((r) => [r.id, r.o]));
+    expect(mapOwners()).toEqual(owners());
+    // Every way an owner changes reaches the map: a transfer, a release to the pool, a claim.
+    const leader = await app.signIn('leader');
+    const theirs = rows.filter((r) => !r.deleted && r.ownerId !== am.userId && r.ownerId !== null).slice(0, 1);
+    await app.call('customers.transfer', { ids: [theirs[0]!.id], toOwnerId: am.userId, reason: '调整' }, leader.token);
+    const own = rows.find((r) => !r.deleted && r.ownerId === am.userId)!;
+    await app.call('customers.release', { ids: [own.id], reason: '释放' }, leader.token);
+    const pool = rows.find((r) => !r.deleted && r.ownerId === null)!;
+    expect(await app.call('customers.claim', { ids: [pool.id] }, am.token)).toMatchObject({ changed: 1 });
+    expect(mapOwners()).toEqual(owners());
+    const found = await app.call('customers.list', { query: theirs[0]!.address, pageSize: 5 }, am.token);
+    expect(found.rows.map((r) => r.name)).toEqual([theirs[0]!.name]);
+  });
+
   it('broad and narrow searches give exactly the matching rows, in order, with the total, for a leader and an account manager', async () => {
     const { app, leader, am, rows, updatedAt } = await seedBranch();
     const byNewest = (a: Seeded, b: Seeded) => {
@@ -85,6 +110,9 @@ describe('customer search over many matches', () => {
       { query: '有限公司 赛罕', token: leader.token, visible: () => true },
       { query: '内蒙古', token: leader.token, visible: () => true, extra: { region: ['回民区'] }, keep: (r) => r.region === '回民区' },
       { query: '1234号', token: leader.token, visible: () => true },
+      { query: '呼和浩特 金桥', token: am.token, visible: (r) => r.ownerId === am.userId || r.ownerId === null },
+      // A short term alone: the LIKE scan, pre-filtered at the search map too.
+      { query: '北辰', token: am.token, visible: (r) => r.ownerId === am.userId || r.ownerId === null },
       // So few pass the filter that counting walks the list.
       { query: '内蒙古', token: leader.token, visible: () => true, extra: { stage: ['intent'] }, keep: (r) => rows.indexOf(r) % 50 === 0 },
     ];
@@ -114,16 +142,25 @@ describe('customer search over many matches', () => {
   it('the probe and drive conditions select the same customers', async () => {
     const { app, rows } = await seedBranch();
     const sqlite = app.runtime.store.sqlite;
-    const actor: Actor = { id: 'x', username: 'x', displayName: 'x', role: 'leader' } as Actor;
-    for (const query of ['内蒙古', '鄂尔多斯 电力', '包头 北辰 12', '内蒙古 回民']) {
-      const pick = (mode: 'drive' | 'probe') => {
-        const where = filterWhere(actor, { query, sort: 'updatedAt', dir: 'desc' }, mode);
-        return (sqlite.prepare(`SELECT c.id FROM customers c WHERE ${where.sql} ORDER BY c.id`).all(...where.params) as { id: string }[]).map((r) => r.id);
-      };
-      const drive = pick('drive');
-      expect(drive.length).toBeGreaterThan(0);
-      expect(pick('probe')).toEqual(drive);
-      expect(drive.length).toBe(rows.filter((r) => !r.deleted && query.split(' ').every((t) => r.name.includes(t) || r.address.includes(t))).length);
+    const leader: Actor = { id: 'x', username: 'x', displayName: 'x', role: 'leader' } as Actor;
+    const am = rows.find((r) => r.ownerId !== null)!.ownerId!;
+    const manager: Actor = { id: am, username: 'am', displayName: 'am', role: 'account_manager' } as Actor;
+    expect(mapScopeOf(manager)).toEqual({ ownerId: am });
+    expect(mapScopeOf(leader)).toBeUndefined();
+    for (const actor of [leader, manager]) {
+      const visible = (r: Seeded) => actor.role === 'leader' || r.ownerId === am || r.ownerId === null;
+      for (const query of ['内蒙古', '鄂尔多斯 电力', '包头 北辰 12', '内蒙古 回民']) {
+        const pick = (mode: 'drive' | 'probe' | 'hits') => {
+          const where = filterWhere(actor, { query, sort: 'updatedAt', dir: 'desc' }, mode);
+          return (sqlite.prepare(`SELECT c.id FROM customers c WHERE ${where.sql} ORDER BY c.id`).all(...where.params) as { id: string }[]).map((r) => r.id);
+        };
+        const drive = pick('drive');
+        expect(drive.length).toBeGreaterThan(0);
+        expect(pick('probe')).toEqual(drive);
+        // The manager's broad search gathers its in-scope matches first; they select the same rows.
+        if (actor === manager && searchMode(app.ctx(), query, mapScopeOf(actor)) === 'hits') expect(pick('hits')).toEqual(drive);
+        expect(drive.length).toBe(rows.filter((r) => !r.deleted && visible(r) && query.split(' ').every((t) => r.name.includes(t) || r.address.includes(t))).length);
+      }
     }
   });
 });

@@ -6,7 +6,7 @@ import { customerFilterSchema } from '../../../shared/contract/customer-common';
 import type { SearchHit } from '../../../shared/contract/system';
 import type { z } from 'zod';
 import { customers } from '../../db/schema';
-import { escapeLike } from '../../db/sql';
+import { cachedStatement, escapeLike } from '../../db/sql';
 import { requireActor, type Actor, type ServiceContext } from '../context';
 import { canSeeFinance, readScopeSql } from './scope';
 import { toListRow, userNames, type CustomerRow } from './records';
@@ -49,12 +49,33 @@ function ftsPhrase(term: string): string {
  *   matches 8 % of a 1M-customer branch, and looking all of them up to sort took seconds).
  * - `probe`: the list walks its usual index in sort order and tests each customer against the set of
  *   matching FTS rows, built once; with many matches a page is found after a few hundred rows.
+ * - `hits`: for an account manager, the matches in their scope, gathered once per call into
+ *   temp.kam_search_hits by searchMode(), drive the query (count and page then reuse them).
  * `bounded:N`: drive over the first N matches only (for counting "more than 1,000" cheaply).
  */
-export type SearchMode = 'drive' | 'probe' | { bounded: number };
+export type SearchMode = 'drive' | 'probe' | 'hits' | { bounded: number };
+
+/** Where searchMode() leaves an account manager's in-scope matches for a 'hits' search. */
+const HITS = 'temp.kam_search_hits';
 
 /** Above this many FTS matches a search walks the list instead of looking every match up. */
 export const SEARCH_DRIVE_LIMIT = 2_000;
+
+/**
+ * For a caller who sees only some customers: above this many FTS matches the search walks the list;
+ * below it, the matches in the caller's scope (filtered at the search map, ~1 µs each) decide.
+ */
+export const SCOPED_PREFILTER_LIMIT = 20_000;
+
+/** The owner whose customers (and the pool) a search may return, checked at the search map. */
+export interface MapScope {
+  ownerId: string;
+}
+
+/** The search map pre-filter for an actor who sees only their own customers and the pool. */
+export function mapScopeOf(actor: Actor): MapScope | undefined {
+  return actor.role === 'account_manager' ? { ownerId: actor.id } : undefined;
+}
 
 /** The search box split into FTS terms (3+ characters, as one MATCH expression) and short terms. */
 function searchTerms(query: string): { match: string | null; short: string[] } {
@@ -70,27 +91,34 @@ const SHORT_COLUMNS = ['f.name', 'f.short_name', 'f.credit_code', 'f.address', '
  * (trigrams cannot index them) fall back to LIKE over the same indexed text — as a filter on each
  * candidate when a long term narrows the search, as a scan of the index text when they stand alone.
  */
-export function searchSql(query: string, mode: SearchMode = 'drive'): { sql: string; params: unknown[] } | null {
+export function searchSql(query: string, mode: SearchMode = 'drive', scope?: MapScope): { sql: string; params: unknown[] } | null {
   const { match, short } = searchTerms(query);
   if (!match && short.length === 0) return null;
   const parts: string[] = [];
   const params: unknown[] = [];
+  // Matches outside an account manager's scope are dropped at the search map, before the customer row
+  // is looked up (the row's own scope check still decides).
+  const inScope = scope ? ` AND (m.owner_id = ? OR m.owner_id IS NULL)` : '';
+  const scopeParams = scope ? [scope.ownerId] : [];
   if (match) {
-    if (mode === 'probe') {
+    if (mode === 'hits') {
+      parts.push(`c.id IN (SELECT customer_id FROM ${HITS})`);
+    } else if (mode === 'probe') {
       parts.push(
         '(SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)',
       );
     } else if (mode === 'drive') {
       parts.push(
-        'c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE customers_fts MATCH ?)',
+        `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE customers_fts MATCH ?${inScope})`,
       );
     } else {
       parts.push(
         `c.id IN (SELECT m.customer_id FROM (SELECT rowid AS seq FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${Math.floor(mode.bounded)}) h
-          JOIN customer_search_map m ON m.seq = h.seq)`,
+          JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`,
       );
     }
-    params.push(match);
+    if (mode !== 'hits') params.push(match);
+    if (mode !== 'probe' && mode !== 'hits') params.push(...scopeParams);
   }
   for (const term of short) {
     const like = `%${escapeLike(term)}%`;
@@ -98,9 +126,10 @@ export function searchSql(query: string, mode: SearchMode = 'drive'): { sql: str
     parts.push(
       match
         ? `EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = (SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) AND (${test}))`
-        : `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE ${test})`,
+        : `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE (${test})${inScope})`,
     );
     params.push(...SHORT_COLUMNS.map(() => like));
+    if (!match) params.push(...scopeParams);
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -110,16 +139,33 @@ function ftsMatches(ctx: ServiceContext, query: string | undefined, cap: number)
   const match = query ? searchTerms(query).match : null;
   if (!match) return null;
   return (
-    ctx.store.sqlite
-      .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM customers_fts WHERE customers_fts MATCH ? LIMIT ?)')
+    cachedStatement(ctx.store.sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM customers_fts WHERE customers_fts MATCH ? LIMIT ?)')
       .get(match, cap) as { n: number }
   ).n;
 }
 
 /** The cheaper way to evaluate a search: drive from few matches, probe when there are many. */
-export function searchMode(ctx: ServiceContext, query: string | undefined): SearchMode {
-  const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1);
-  return n !== null && n > SEARCH_DRIVE_LIMIT ? 'probe' : 'drive';
+export function searchMode(ctx: ServiceContext, query: string | undefined, scope?: MapScope): SearchMode {
+  if (!scope) {
+    const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1);
+    return n !== null && n > SEARCH_DRIVE_LIMIT ? 'probe' : 'drive';
+  }
+  const n = ftsMatches(ctx, query, SCOPED_PREFILTER_LIMIT + 1);
+  if (n === null || n <= SEARCH_DRIVE_LIMIT) return 'drive';
+  if (n > SCOPED_PREFILTER_LIMIT) return 'probe';
+  // An account manager sees a slice of the branch: what counts is how many matches are in it. They are
+  // gathered once (filtered at the search map) and, when few, drive both the count and the page.
+  const sqlite = ctx.store.sqlite;
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${HITS.slice('temp.'.length)} (customer_id TEXT PRIMARY KEY) WITHOUT ROWID`);
+  sqlite.exec(`DELETE FROM ${HITS}`);
+  const inScope = sqlite
+    .prepare(
+      `INSERT INTO ${HITS} (customer_id)
+       SELECT m.customer_id FROM (SELECT rowid AS seq FROM customers_fts WHERE customers_fts MATCH ?) h
+       JOIN customer_search_map m ON m.seq = h.seq WHERE m.owner_id = ? OR m.owner_id IS NULL LIMIT ?`,
+    )
+    .run(searchTerms(query!).match, scope.ownerId, SEARCH_DRIVE_LIMIT + 1).changes;
+  return inScope > SEARCH_DRIVE_LIMIT ? 'probe' : 'hits';
 }
 
 function inList(column: string, values: readonly string[], where: string[], params: unknown[]) {
@@ -172,7 +218,7 @@ export function filterWhere(actor: Actor, filter: CustomerFilterInput, mode: Sea
     where.push(filter.arrears ? `${col} > 0` : `${col} = 0`);
   }
   if (filter.query) {
-    const search = searchSql(filter.query, mode);
+    const search = searchSql(filter.query, mode, mapScopeOf(actor));
     if (search) {
       where.push(search.sql);
       params.push(...search.params);
@@ -197,11 +243,10 @@ export function selectCustomers(
   filter: CustomerFilterInput,
   limit: number,
   offset = 0,
-  mode: SearchMode = searchMode(ctx, filter.query),
+  mode: SearchMode = searchMode(ctx, filter.query, mapScopeOf(actor)),
 ): CustomerRow[] {
   const where = filterWhere(actor, filter, mode);
-  const raw = ctx.store.sqlite
-    .prepare(`SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`)
+  const raw = cachedStatement(ctx.store.sqlite, `SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as Record<string, unknown>[];
   return raw.map(fromRaw);
 }
@@ -223,12 +268,11 @@ function countCustomers(ctx: ServiceContext, actor: Actor, filter: CustomerFilte
   const count = (mode: SearchMode) => {
     const where = filterWhere(actor, unordered, mode);
     return (
-      ctx.store.sqlite
-        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`)
+      cachedStatement(ctx.store.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`)
         .get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
     ).n;
   };
-  if (mode === 'drive') return count('drive');
+  if (mode === 'drive' || mode === 'hits') return count(mode);
   const first = 3 * (LIST_COUNT_CAP + 1);
   const found = count({ bounded: first });
   if (found > LIST_COUNT_CAP) return found;
@@ -251,7 +295,7 @@ const MAX_BOUNDED_COUNT = 40_000;
 export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'customers.list'>) {
   const actor = requireActor(ctx);
   const { page, pageSize, ...filter } = input;
-  const mode = searchMode(ctx, filter.query);
+  const mode = searchMode(ctx, filter.query, mapScopeOf(actor));
   const counted = countCustomers(ctx, actor, filter, mode);
   const rows = selectCustomers(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode);
   const totalCapped = counted > LIST_COUNT_CAP;

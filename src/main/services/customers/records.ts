@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Customer, CustomerListRow } from '../../../shared/contract/customers';
 import type { CustomerSettings } from '../../../shared/contract/customer-evaluation';
 import { customers } from '../../db/schema';
+import { cachedStatement } from '../../db/sql';
 import type { Actor, ServiceContext } from '../context';
 import { updateRow } from '../write';
 import { canSeeFinance } from './scope';
@@ -14,9 +15,8 @@ export function userNames(ctx: ServiceContext, ids: Iterable<string | null | und
   const unique = [...new Set([...ids].filter((x): x is string => !!x))];
   const out = new Map<string, string>();
   if (unique.length === 0) return out;
-  const rows = ctx.store.sqlite
-    .prepare(`SELECT id, display_name AS name FROM users WHERE id IN (${unique.map(() => '?').join(',')})`)
-    .all(...unique) as { id: string; name: string }[];
+  const rows = cachedStatement(ctx.store.sqlite, 'SELECT id, display_name AS name FROM users WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(unique)) as { id: string; name: string }[];
   for (const r of rows) out.set(r.id, r.name);
   return out;
 }

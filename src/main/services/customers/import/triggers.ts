@@ -131,7 +131,10 @@ function countNewKeyCustomers(ctx: ServiceContext, created: Iterable<string>) {
 /** Rewrites the full-text rows of the touched customers exactly as the 0002 triggers compute them. */
 function refreshSearchRows(ctx: ServiceContext) {
   const sqlite = ctx.store.sqlite;
-  sqlite.exec(`INSERT OR IGNORE INTO customer_search_map (customer_id) SELECT id FROM ${TOUCHED}`);
+  // With the owner, as the 0019 insert trigger writes it (the search map pre-filters by scope).
+  sqlite.exec(`INSERT INTO customer_search_map (customer_id, owner_id)
+    SELECT t.id, c.owner_id FROM ${TOUCHED} t CROSS JOIN customers c ON c.id = t.id WHERE true
+    ON CONFLICT (customer_id) DO UPDATE SET owner_id = excluded.owner_id`);
   // Only customers that already had a search row need a delete; new ones are skipped cheaply.
   sqlite.exec(`DELETE FROM customers_fts WHERE rowid IN (
     SELECT m.seq FROM ${TOUCHED} t CROSS JOIN customer_search_map m ON m.customer_id = t.id
