@@ -10,7 +10,7 @@ import {
   customerOwnershipLog,
   customers,
 } from '../../../db/schema';
-import { bulkInsert, bulkUpdate } from '../../bulk';
+import { bulkInsert, bulkInsertSet, bulkUpdate } from '../../bulk';
 import { isoNow, requireActor, type Actor, type ServiceContext } from '../../context';
 import { getRow, insertRow, type SyncTable } from '../../write';
 import { defaultDueDate } from '../dates';
@@ -293,7 +293,7 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     );
     if (kind === 'customers') {
       const at = isoNow(ctx);
-      bulkInsert(
+      bulkInsertSet(
         ctx,
         customerOwnershipLog,
         createdIds.map((id, i) => ({
@@ -322,7 +322,7 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
       trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before: JSON.stringify(before) });
     }
     bulkUpdate(ctx, table, patches as never[], { summary });
-    bulkInsert(ctx, customerImportRows, trail, { skip: true });
+    bulkInsertSet(ctx, customerImportRows, trail, { skip: true });
     const customerIds = kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!)] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
     return {
       result: undefined,

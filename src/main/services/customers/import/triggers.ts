@@ -31,7 +31,6 @@ const SUSPENDABLE: Record<string, Effect> = {
 /** The tables whose triggers a bulk write may suspend. */
 export type BulkTable = 'customers' | 'customer_contacts';
 
-const TOUCHED = 'temp.kam_bulk_touched_customers';
 
 /** What a bulk write tells withBulkTriggers. */
 export interface BulkWritten<T> {
@@ -67,24 +66,13 @@ export function withBulkTriggers<T>(ctx: ServiceContext, tables: BulkTable[], wr
     () => {
       const { result, customerIds, createdCustomerIds = [], searchCustomerIds = customerIds } = write();
       const effects = new Set(present.map((t) => SUSPENDABLE[t.name]!));
-      sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TOUCHED.slice('temp.'.length)} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
-      // One statement over a JSON array instead of 100,000 single-row inserts.
-      const touch = (ids: Iterable<string>) => {
-        sqlite.exec(`DELETE FROM ${TOUCHED}`);
-        sqlite.prepare(`INSERT OR IGNORE INTO ${TOUCHED} (id) SELECT value FROM json_each(?)`).run(JSON.stringify([...ids]));
-      };
-      if (effects.has('search')) {
-        touch(searchCustomerIds);
-        refreshSearchRows(ctx);
-      }
+      if (effects.has('search')) refreshSearchRows(ctx, [...new Set(searchCustomerIds)]);
       if (effects.has('report')) {
         // The rows the report triggers would have logged (one per customer is enough: the cube re-reads
-        // a logged customer in full).
-        touch(customerIds);
-        sqlite.exec(`INSERT INTO report_changes (customer_id) SELECT id FROM ${TOUCHED}`);
+        // a logged customer in full), in one statement over a JSON array instead of 100,000 inserts.
+        sqlite.prepare('INSERT INTO report_changes (customer_id) SELECT DISTINCT value FROM json_each(?)').run(JSON.stringify([...customerIds]));
       }
       if (effects.has('newKeyCustomers')) countNewKeyCustomers(ctx, createdCustomerIds);
-      sqlite.exec(`DELETE FROM ${TOUCHED}`);
       return result;
     },
   );
@@ -128,22 +116,35 @@ function countNewKeyCustomers(ctx: ServiceContext, created: Iterable<string>) {
     .run(JSON.stringify([...created]));
 }
 
-/** Rewrites the full-text rows of the touched customers exactly as the 0002 triggers compute them. */
-function refreshSearchRows(ctx: ServiceContext) {
+/** Customers re-indexed per statement: bounds the statement journal SQLite keeps in memory for each. */
+const SEARCH_CHUNK = 5_000;
+
+/**
+ * Rewrites the full-text rows of the given customers exactly as the 0002/0019 triggers compute them, a
+ * chunk at a time: one statement over 100,000 customers made SQLite hold a copy of every full-text page
+ * it changed (240 MB) until the statement ended.
+ */
+function refreshSearchRows(ctx: ServiceContext, ids: string[]) {
   const sqlite = ctx.store.sqlite;
   // With the owner, as the 0019 insert trigger writes it (the search map pre-filters by scope).
-  sqlite.exec(`INSERT INTO customer_search_map (customer_id, owner_id)
-    SELECT t.id, c.owner_id FROM ${TOUCHED} t CROSS JOIN customers c ON c.id = t.id WHERE true
+  const map = sqlite.prepare(`INSERT INTO customer_search_map (customer_id, owner_id)
+    SELECT c.id, c.owner_id FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value WHERE true
     ON CONFLICT (customer_id) DO UPDATE SET owner_id = excluded.owner_id`);
   // Only customers that already had a search row need a delete; new ones are skipped cheaply.
-  sqlite.exec(`DELETE FROM customers_fts WHERE rowid IN (
-    SELECT m.seq FROM ${TOUCHED} t CROSS JOIN customer_search_map m ON m.customer_id = t.id
+  const drop = sqlite.prepare(`DELETE FROM customers_fts WHERE rowid IN (
+    SELECT m.seq FROM json_each(?) t CROSS JOIN customer_search_map m ON m.customer_id = t.value
     WHERE EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = m.seq))`);
-  // CROSS JOIN keeps SQLite from scanning all customers (it knows nothing of the temp table's size).
-  sqlite.exec(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address, people)
+  // CROSS JOIN keeps SQLite from scanning all customers (it knows nothing of the list's size).
+  const add = sqlite.prepare(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address, people)
     SELECT m.seq, c.name, c.short_name, c.credit_code, c.address,
       coalesce((SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p
         WHERE p.customer_id = c.id AND p.deleted = 0), '')
-    FROM ${TOUCHED} t CROSS JOIN customers c ON c.id = t.id CROSS JOIN customer_search_map m ON m.customer_id = c.id
+    FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value CROSS JOIN customer_search_map m ON m.customer_id = c.id
     WHERE c.deleted = 0 ORDER BY m.seq`);
+  for (let i = 0; i < ids.length; i += SEARCH_CHUNK) {
+    const chunk = JSON.stringify(ids.slice(i, i + SEARCH_CHUNK));
+    map.run(chunk);
+    drop.run(chunk);
+    add.run(chunk);
+  }
 }
