@@ -53,5 +53,6 @@ export function openRuntime(options: RuntimeOptions): Runtime {
 }
 
 export function closeRuntime(runtime: Runtime): void {
+  runtime.store.checkpointer?.stop();
   runtime.store.sqlite.close();
 }

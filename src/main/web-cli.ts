@@ -5,6 +5,7 @@ import { startApp } from './bootstrap';
 import { DEMO_PASSWORD } from './services/demo/seed';
 import { startWebServer } from './web';
 import { startBackgroundJobs } from './jobs';
+import { closeRuntime } from './runtime';
 
 /** `npm run start:web -- --data-dir DIR --port N [--demo]`: the app in a browser, on 127.0.0.1. */
 async function main() {
@@ -34,7 +35,7 @@ async function main() {
   const stop = async () => {
     stopJobs();
     await server.close();
-    api.runtime.store.sqlite.close();
+    closeRuntime(api.runtime);
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -18,6 +19,8 @@ export interface Store {
   schemaVersion: number;
   /** The backup written before pending migrations ran, if any. */
   preMigrationBackup: string | null;
+  /** Background WAL checkpoints (file databases only). */
+  checkpointer: Checkpointer | null;
 }
 
 export interface OpenOptions {
@@ -28,6 +31,8 @@ export interface OpenOptions {
   backupDir?: string;
   /** better-sqlite3's `nativeBinding`: the Electron-ABI build when running under Electron. */
   nativeBinding?: string;
+  /** Checkpoint the WAL in a worker thread instead of inside commits (file databases; default true). */
+  backgroundCheckpoints?: boolean;
 }
 
 /** The generated migrations: next to the source in development, copied beside the bundle when built. */
@@ -82,7 +87,8 @@ export function openStore(options: OpenOptions): Store {
   }
   migrate(db, { migrationsFolder });
 
-  return { db, sqlite, file, schemaVersion: appliedMigrations(sqlite), preMigrationBackup };
+  const checkpointer = inMemory || options.backgroundCheckpoints === false ? null : startCheckpointer(sqlite, file, options.nativeBinding);
+  return { db, sqlite, file, schemaVersion: appliedMigrations(sqlite), preMigrationBackup, checkpointer };
 }
 
 function appliedMigrations(sqlite: Database.Database): number {
