@@ -150,6 +150,30 @@ describe('the report cube built in the background', () => {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.period < b.period ? -1 : 1));
   }
 
+  it("takes in an evaluation run's grades by re-reading those customers' rows, without a rebuild", async () => {
+    const evalApp = makeTestApp();
+    const leader = await evalApp.signIn('leader');
+    const sqlite = evalApp.runtime.store.sqlite;
+    const ctx = evalApp.ctx();
+    sqlite.transaction(() => {
+      for (let i = 0; i < 8; i++) {
+        const c = insertRow(ctx, customers, { name: `评估客户${i}`, nameKey: `评估客户${i}`, isKey: true, grade: 'normal' });
+        insertRow(ctx, customerBills, { customerId: c.id, period: '2026-02', billedFen: 1_000_000 * (i + 1), paidFen: 1_000_000 * (i + 1), dueDate: '2026-03-25' });
+      }
+    })();
+    const cube = reportCube(sqlite);
+    const bills = fromCube(sqlite);
+    await evalApp.call('customers.evaluate', { periodType: 'month', period: '2026-02' }, leader.token);
+    const logged = sqlite.prepare('SELECT DISTINCT attrs_only AS a FROM report_changes').all() as { a: number }[];
+    expect(logged).toEqual([{ a: 1 }]);
+    // The same cube object, brought up to date: grades as in the table, bills untouched.
+    expect(reportCube(sqlite)).toBe(cube);
+    const grades = new Map((sqlite.prepare('SELECT id, grade FROM customers').all() as { id: string; grade: string }[]).map((r) => [r.id, r.grade]));
+    expect([...grades.values()].some((g) => g !== 'normal')).toBe(true);
+    cube.ids.forEach((id, i) => expect(cube.grade[i]).toBe(grades.get(id)));
+    expect(fromCube(sqlite)).toEqual(bills);
+  });
+
   it('ends equal to the bills, with writes made between its slices, and a report mid-way finishes it', async () => {
     const warm = makeTestApp();
     const owner = (await warm.signIn('account_manager')).userId;

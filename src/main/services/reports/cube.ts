@@ -247,6 +247,24 @@ function refresh(sqlite: Database, cube: ReportCube, ids: string[], seq: number)
   cube.seq = seq;
 }
 
+/**
+ * Re-reads the attributes (name, grade, industry, region, owner, tombstone) of the given customers; above
+ * REBUILD_ABOVE of them, of all customers in one pass (2 s at a million, against 47 s for a rebuild).
+ */
+function refreshAttributes(sqlite: Database, cube: ReportCube, ids: string[]): void {
+  if (ids.length === 0) return;
+  if (ids.length > REBUILD_ABOVE) {
+    const all = sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers`).raw().iterate() as IterableIterator<CustomerRow>;
+    for (const row of all) setCustomer(cube, row);
+    return;
+  }
+  const customer = sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`).raw();
+  for (const id of ids) {
+    const row = customer.get(id) as CustomerRow | undefined;
+    if (row) setCustomer(cube, row);
+  }
+}
+
 /** The cube for this store, brought up to date with every change committed since it was last used. */
 export function reportCube(sqlite: Database): ReportCube {
   const seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM report_changes').get() as { s: number }).s;
@@ -264,12 +282,19 @@ export function reportCube(sqlite: Database): ReportCube {
     cubes.set(sqlite, cube);
   }
   if (seq !== cube.seq) {
-    const ids = (sqlite.prepare('SELECT DISTINCT customer_id AS id FROM report_changes WHERE seq > ?').all(cube.seq) as { id: string }[]).map((r) => r.id);
-    if (ids.length > REBUILD_ABOVE) {
+    // A customer logged only for its attributes (an evaluation run's grades, 0020) needs its row re-read,
+    // not its bills; one logged by a trigger may have new bills too.
+    const changed = sqlite
+      .prepare('SELECT customer_id AS id, min(attrs_only) AS attrsOnly FROM report_changes WHERE seq > ? GROUP BY customer_id')
+      .all(cube.seq) as { id: string; attrsOnly: number }[];
+    const full = changed.filter((c) => !c.attrsOnly).map((c) => c.id);
+    const attrs = changed.filter((c) => c.attrsOnly).map((c) => c.id);
+    if (full.length > REBUILD_ABOVE) {
       cube = rebuild(sqlite);
       cubes.set(sqlite, cube);
     } else {
-      refresh(sqlite, cube, ids, seq);
+      refresh(sqlite, cube, full, seq);
+      refreshAttributes(sqlite, cube, attrs);
     }
   }
   // Applied entries are no longer needed (one cube per store in this process).
