@@ -1,4 +1,5 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,17 @@ describe('background WAL checkpoints', () => {
     store.checkpointer!.stop();
     store.sqlite.close();
   }, 20_000);
+
+  it('does not keep the process alive: a script that opens a store and is done exits by itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-ckpt-exit-'));
+    const script = join(dir, 'open.ts');
+    const open = join(process.cwd(), 'src/main/db/open.ts');
+    writeFileSync(script, `import { openStore } from ${JSON.stringify(open)};\nconst s = openStore({ file: ${JSON.stringify(join(dir, 'kam.db'))} });\nconsole.log(String(s.checkpointer?.active));\n`);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('true');
+  }, 40_000);
 
   it('an in-memory store has none', () => {
     expect(openStore({ file: ':memory:' }).checkpointer).toBeNull();

@@ -89,13 +89,14 @@ export function startCheckpointer(sqlite: Database.Database, file: string, nativ
   try {
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // Plain JavaScript: the parent's loader flags (a TypeScript loader in development) are not needed.
+      execArgv: [],
       workerData: { module: require.resolve('better-sqlite3'), file, nativeBinding },
     });
   } catch (error) {
     fallBack(error);
     return { checkpoint: async () => null, active: false, stop: () => {} } as Checkpointer;
   }
-  worker.unref();
   worker.on('error', (error) => fallBack(error));
   worker.on('exit', () => fallBack(null));
   worker.on('message', (m: { ready?: boolean; ok?: boolean; log?: number; checkpointed?: number; error?: string }) => {
@@ -109,6 +110,9 @@ export function startCheckpointer(sqlite: Database.Database, file: string, nativ
     }
     for (const resolve of waiting) resolve({ log: m.log!, checkpointed: m.checkpointed! });
   });
+  // After the listeners: adding a 'message' listener refs the worker again, and a referenced worker
+  // keeps the process from exiting.
+  worker.unref();
   // The main connection stops checkpointing only once the worker is there to do it.
   sqlite.pragma('wal_autocheckpoint = 0');
   active = true;
