@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -90,13 +90,14 @@ export function ensureBenchDb(customers = 1_000_000, log: (s: string) => void = 
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = MEMORY');
   // Load without the FTS triggers and bill indexes, then build them in one pass each (much faster).
-  const fts = readFileSync(join(defaultMigrationsFolder(), '0002_customers_fts.sql'), 'utf8')
-    .split('--> statement-breakpoint')
-    .map((s) => s.trim())
-    .filter((s) => s.startsWith('CREATE TRIGGER'));
-  for (const t of ['customers_fts_insert', 'customers_fts_update', 'customer_contacts_fts_insert', 'customer_contacts_fts_update']) {
-    db.exec(`DROP TRIGGER ${t}`);
-  }
+  // The search triggers as the migrations left them, re-created after the bulk build below.
+  const ftsTriggers = ['customers_fts_insert', 'customers_fts_update', 'customer_contacts_fts_insert', 'customer_contacts_fts_update'];
+  const fts = (
+    db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${ftsTriggers.map(() => '?').join(', ')})`).all(...ftsTriggers) as {
+      sql: string;
+    }[]
+  ).map((t) => t.sql);
+  for (const t of ftsTriggers) db.exec(`DROP TRIGGER ${t}`);
   const billIndexes = db
     .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_bills' AND sql IS NOT NULL`)
     .all() as { sql: string }[];
@@ -178,10 +179,18 @@ export function ensureBenchDb(customers = 1_000_000, log: (s: string) => void = 
   for (const ix of billIndexes) db.exec(ix.sql);
   log(`  building search index (${Math.round((Date.now() - t0) / 1000)} s)`);
   db.exec('INSERT INTO customer_search_map (customer_id, owner_id) SELECT id, owner_id FROM customers ORDER BY rowid');
-  db.exec(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address, people)
-    SELECT m.seq, c.name, c.short_name, c.credit_code, c.address,
-      coalesce((SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p WHERE p.customer_id = c.id AND p.deleted = 0), '')
-    FROM customers c JOIN customer_search_map m ON m.customer_id = c.id`);
+  // As migration 0021 builds it: the map's texts, each customer's own text at seq * 2 and its key
+  // people at seq * 2 + 1.
+  db.exec(`UPDATE customer_search_map SET
+    own_text = (SELECT c.name || ' ' || c.short_name || ' ' || c.credit_code || ' ' || c.address FROM customers c
+      WHERE c.id = customer_search_map.customer_id AND c.deleted = 0),
+    people_text = (SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p
+      WHERE p.customer_id = customer_search_map.customer_id AND p.deleted = 0)`);
+  db.exec(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address)
+    SELECT m.seq * 2, c.name, c.short_name, c.credit_code, c.address FROM customers c JOIN customer_search_map m ON m.customer_id = c.id
+    WHERE c.deleted = 0 ORDER BY m.seq`);
+  db.exec(`INSERT INTO customers_fts (rowid, people)
+    SELECT m.seq * 2 + 1, m.people_text FROM customer_search_map m WHERE m.people_text IS NOT NULL ORDER BY m.seq`);
   for (const t of fts) db.exec(t);
   db.pragma('journal_mode = WAL');
   db.close();

@@ -164,3 +164,54 @@ describe('customer search over many matches', () => {
     }
   });
 });
+
+describe("a customer's own text and its key people are two search rows (migration 0021)", () => {
+  async function branch() {
+    const app = makeTestApp();
+    const leader = await app.signIn('leader');
+    const a = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', address: '赛罕区大学东街1号' }, leader.token);
+    const b = await app.call('customers.create', { name: '包头北辰物流有限公司', address: '昆都仑区钢铁大街9号' }, leader.token);
+    const ouyang = await app.call('customers.contacts.save', { customerId: a.id, name: '欧阳建国', mobile: '139 1234 5678' }, leader.token);
+    await app.call('customers.contacts.save', { customerId: b.id, name: '李明华', mobile: '138 7654 3210' }, leader.token);
+    const names = async (query: string) =>
+      (await app.call('customers.list', { query, sort: 'name', dir: 'asc' }, leader.token)).rows.map((r) => r.name);
+    return { app, leader, a, b, ouyang, names };
+  }
+
+  it('a search of several terms matches a customer when each term is in its own text or its key people', async () => {
+    const { names } = await branch();
+    expect(await names('金桥电力 欧阳建国')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names('欧阳建国 大学东街')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names('金桥电力 李明华')).toEqual([]);
+    // A short term (LIKE) is looked for in both rows of a customer the long terms found.
+    expect(await names('金桥电力 欧阳')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names('北辰物流 欧阳')).toEqual([]);
+    expect(await names('欧阳')).toEqual(['呼和浩特金桥电力有限公司']);
+    // Phone digits are in the key people's row.
+    expect(await names('7654321')).toEqual(['包头北辰物流有限公司']);
+  });
+
+  it('editing key people re-indexes only their row; deleting the customer takes both rows out of search', async () => {
+    const { app, leader, a, ouyang, names } = await branch();
+    const sqlite = app.runtime.store.sqlite;
+    const ownRow = () => sqlite.prepare(`SELECT m.own_text, (SELECT count(*) FROM customers_fts f WHERE f.rowid = m.seq * 2) AS n FROM customer_search_map m WHERE m.customer_id = ?`).get(a.id);
+    const own = ownRow();
+    await app.call('customers.contacts.save', { id: ouyang.id, customerId: a.id, name: '欧阳振华', mobile: '139 1234 5678' }, leader.token);
+    expect(await names('欧阳建国')).toEqual([]);
+    expect(await names('欧阳振华')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(ownRow()).toEqual(own);
+    // The index keeps no text, so nothing but the triggers guards against a row written twice.
+    const indexed = () => (sqlite.prepare('SELECT count(*) AS n FROM customers_fts').get() as { n: number }).n;
+    expect(indexed()).toBe(4);
+    await app.call('customers.update', { id: a.id, address: '赛罕区新华大街2号' }, leader.token);
+    expect(await names('新华大街')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names('大学东街')).toEqual([]);
+    expect(indexed()).toBe(4);
+    await app.call('customers.delete', { id: a.id, reason: '合并' }, leader.token);
+    expect(indexed()).toBe(2);
+    expect(await names('欧阳振华')).toEqual([]);
+    expect(await names('欧阳')).toEqual([]);
+    const rows = sqlite.prepare(`SELECT count(*) AS n FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid >> 1 WHERE m.customer_id = ?`).get(a.id);
+    expect(rows).toEqual({ n: 0 });
+  });
+});

@@ -99,6 +99,61 @@ describe('migrations', () => {
     upgraded.sqlite.close();
   });
 
+  it("0021 splits each customer's search row into its own text and its key people", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-fts-'));
+    const file = join(dir, 'kam.db');
+    const before = journal.entries.findIndex((e) => e.tag.startsWith('0021_'));
+    expect(before).toBeGreaterThan(0);
+    const older = openStore({ file, migrationsFolder: truncatedMigrations(before) });
+    const customer = older.sqlite.prepare(
+      `INSERT INTO customers (id, branch_id, created_at, updated_at, updated_hlc, deleted, name, name_key, address)
+       VALUES (?, 'b', 't', 't', 'h', ?, ?, ?, ?)`,
+    );
+    customer.run('c-1', 0, '呼和浩特金桥电力有限公司', 'k1', '赛罕区大学东街1号');
+    customer.run('c-2', 0, '包头北辰物流有限公司', 'k2', '钢铁大街9号');
+    customer.run('c-3', 1, '鄂尔多斯恒达煤业有限公司', 'k3', '东胜区');
+    const contact = older.sqlite.prepare(
+      `INSERT INTO customer_contacts (id, branch_id, created_at, updated_at, updated_hlc, deleted, customer_id, name, mobile)
+       VALUES (?, 'b', 't', 't', 'h', ?, ?, ?, ?)`,
+    );
+    contact.run('p-1', 0, 'c-1', '欧阳建国', '13912345678');
+    contact.run('p-2', 0, 'c-1', '王丽', '13800000000');
+    contact.run('p-3', 1, 'c-2', '已删除', '13700000000');
+    contact.run('p-4', 0, 'c-3', '赵强', '13600000000');
+    older.sqlite.close();
+
+    const upgraded = openStore({ file });
+    const rows = upgraded.sqlite
+      .prepare(
+        `SELECT m.customer_id AS customer, f.rowid - m.seq * 2 AS part
+         FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid >> 1 ORDER BY m.customer_id, f.rowid`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { customer: 'c-1', part: 0 },
+      { customer: 'c-1', part: 1 },
+      { customer: 'c-2', part: 0 },
+    ]);
+    const texts = upgraded.sqlite.prepare('SELECT customer_id AS c, own_text AS own, people_text AS people FROM customer_search_map ORDER BY customer_id').all() as {
+      c: string;
+      own: string | null;
+      people: string | null;
+    }[];
+    expect(texts.map((t) => [t.c, t.own])).toEqual([
+      ['c-1', '呼和浩特金桥电力有限公司   赛罕区大学东街1号'],
+      ['c-2', '包头北辰物流有限公司   钢铁大街9号'],
+      ['c-3', null],
+    ]);
+    expect(texts[0]!.people!.split(' ').sort()).toEqual(['13800000000', '13912345678', '欧阳建国', '王丽', '', ''].sort());
+    expect(texts.slice(1).map((t) => t.people)).toEqual([null, null]);
+    const match = (q: string) =>
+      (upgraded.sqlite.prepare('SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rowid').all(q) as { rowid: number }[]).map((r) => r.rowid % 2);
+    expect(match('"大学东街"')).toEqual([0]);
+    expect(match('"欧阳建国"')).toEqual([1]);
+    expect(match('"恒达煤业"')).toEqual([]);
+    upgraded.sqlite.close();
+  });
+
   it('the generated migrations are up to date with the Drizzle schema (run `npm run db:generate` if this fails)', async () => {
     const metaDir = join(defaultMigrationsFolder(), 'meta');
     const last = journal.entries[journal.entries.length - 1]!;

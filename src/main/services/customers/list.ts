@@ -77,70 +77,77 @@ export function mapScopeOf(actor: Actor): MapScope | undefined {
   return actor.role === 'account_manager' ? { ownerId: actor.id } : undefined;
 }
 
-/** The search box split into FTS terms (3+ characters, as one MATCH expression) and short terms. */
-function searchTerms(query: string): { match: string | null; short: string[] } {
+/** The search box split into FTS phrases (terms of 3+ characters) and short terms. */
+function searchTerms(query: string): { phrases: string[]; short: string[] } {
   const terms = query.trim().split(/\s+/).filter(Boolean);
-  const long = terms.filter((t) => [...t].length >= 3);
-  return { match: long.length ? long.map(ftsPhrase).join(' ') : null, short: terms.filter((t) => [...t].length < 3) };
+  return { phrases: terms.filter((t) => [...t].length >= 3).map(ftsPhrase), short: terms.filter((t) => [...t].length < 3) };
 }
 
-const SHORT_COLUMNS = ['f.name', 'f.short_name', 'f.credit_code', 'f.address', 'f.people'];
+/**
+ * SELECT of the search-map seq of every customer matching all `phrases` (bound in order). A customer has
+ * two full-text rows (migration 0021): its own text at rowid seq * 2 and its key people at seq * 2 + 1,
+ * so a phrase matches the customer when either row does, and several phrases are matched one by one
+ * and intersected (one row need not hold them all). A single phrase may yield a seq twice.
+ */
+function matchSeqsSql(phrases: number): string {
+  return Array.from({ length: phrases }, () => 'SELECT rowid >> 1 AS seq FROM customers_fts WHERE customers_fts MATCH ?').join(' INTERSECT ');
+}
+
+/** The search map's text that 1–2 character terms are looked for in (migration 0021). */
+const SHORT_COLUMNS = ['m.own_text', 'm.people_text'];
 
 /**
  * The search-box condition: terms of 3+ characters go to the FTS5 trigram index; shorter terms
- * (trigrams cannot index them) fall back to LIKE over the same indexed text — as a filter on each
- * candidate when a long term narrows the search, as a scan of the index text when they stand alone.
+ * (trigrams cannot index them) fall back to LIKE over the same text, kept in the search map — as a
+ * filter on each candidate when a long term narrows the search, as a scan of the map when they stand alone.
  */
 export function searchSql(query: string, mode: SearchMode = 'drive', scope?: MapScope): { sql: string; params: unknown[] } | null {
-  const { match, short } = searchTerms(query);
-  if (!match && short.length === 0) return null;
+  const { phrases, short } = searchTerms(query);
+  if (phrases.length === 0 && short.length === 0) return null;
   const parts: string[] = [];
   const params: unknown[] = [];
   // Matches outside an account manager's scope are dropped at the search map, before the customer row
   // is looked up (the row's own scope check still decides).
   const inScope = scope ? ` AND (m.owner_id = ? OR m.owner_id IS NULL)` : '';
   const scopeParams = scope ? [scope.ownerId] : [];
-  if (match) {
+  if (phrases.length) {
+    const seqs = matchSeqsSql(phrases.length);
     if (mode === 'hits') {
       parts.push(`c.id IN (SELECT customer_id FROM ${HITS})`);
     } else if (mode === 'probe') {
-      parts.push(
-        '(SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)',
-      );
+      parts.push(`(SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) IN (${seqs})`);
     } else if (mode === 'drive') {
-      parts.push(
-        `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE customers_fts MATCH ?${inScope})`,
-      );
+      parts.push(`c.id IN (SELECT m.customer_id FROM (${seqs}) h JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`);
     } else {
       parts.push(
-        `c.id IN (SELECT m.customer_id FROM (SELECT rowid AS seq FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${Math.floor(mode.bounded)}) h
+        `c.id IN (SELECT m.customer_id FROM (SELECT DISTINCT seq FROM (${seqs}) LIMIT ${Math.floor(mode.bounded)}) h
           JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`,
       );
     }
-    if (mode !== 'hits') params.push(match);
+    if (mode !== 'hits') params.push(...phrases);
     if (mode !== 'probe' && mode !== 'hits') params.push(...scopeParams);
   }
   for (const term of short) {
     const like = `%${escapeLike(term)}%`;
     const test = SHORT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ');
     parts.push(
-      match
-        ? `EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = (SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) AND (${test}))`
-        : `c.id IN (SELECT m.customer_id FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid WHERE (${test})${inScope})`,
+      phrases.length
+        ? `EXISTS (SELECT 1 FROM customer_search_map m WHERE m.customer_id = c.id AND (${test}))`
+        : `c.id IN (SELECT m.customer_id FROM customer_search_map m WHERE (${test})${inScope})`,
     );
     params.push(...SHORT_COLUMNS.map(() => like));
-    if (!match) params.push(...scopeParams);
+    if (phrases.length === 0) params.push(...scopeParams);
   }
   return { sql: parts.join(' AND '), params };
 }
 
-/** FTS matches of the query's 3+ character terms, counted up to `cap` (null: no such terms). */
+/** Customers matching the query's 3+ character terms, counted up to `cap` (null: no such terms). */
 function ftsMatches(ctx: ServiceContext, query: string | undefined, cap: number): number | null {
-  const match = query ? searchTerms(query).match : null;
-  if (!match) return null;
+  const phrases = query ? searchTerms(query).phrases : [];
+  if (phrases.length === 0) return null;
   return (
-    cachedStatement(ctx.store.sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM customers_fts WHERE customers_fts MATCH ? LIMIT ?)')
-      .get(match, cap) as { n: number }
+    cachedStatement(ctx.store.sqlite, `SELECT count(*) AS n FROM (SELECT DISTINCT seq FROM (${matchSeqsSql(phrases.length)}) LIMIT ?)`)
+      .get(...phrases, cap) as { n: number }
   ).n;
 }
 
@@ -156,15 +163,16 @@ export function searchMode(ctx: ServiceContext, query: string | undefined, scope
   // An account manager sees a slice of the branch: what counts is how many matches are in it. They are
   // gathered once (filtered at the search map) and, when few, drive both the count and the page.
   const sqlite = ctx.store.sqlite;
+  const phrases = searchTerms(query!).phrases;
   sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${HITS.slice('temp.'.length)} (customer_id TEXT PRIMARY KEY) WITHOUT ROWID`);
   sqlite.exec(`DELETE FROM ${HITS}`);
   const inScope = sqlite
     .prepare(
       `INSERT INTO ${HITS} (customer_id)
-       SELECT m.customer_id FROM (SELECT rowid AS seq FROM customers_fts WHERE customers_fts MATCH ?) h
+       SELECT DISTINCT m.customer_id FROM (${matchSeqsSql(phrases.length)}) h
        JOIN customer_search_map m ON m.seq = h.seq WHERE m.owner_id = ? OR m.owner_id IS NULL LIMIT ?`,
     )
-    .run(searchTerms(query!).match, scope.ownerId, SEARCH_DRIVE_LIMIT + 1).changes;
+    .run(...phrases, scope.ownerId, SEARCH_DRIVE_LIMIT + 1).changes;
   return inScope > SEARCH_DRIVE_LIMIT ? 'probe' : 'hits';
 }
 

@@ -59,7 +59,7 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
     [...q].length >= 3
       ? prepared(
           ctx,
-          `SELECT c.id, c.name FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid
+          `SELECT DISTINCT c.id, c.name FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid >> 1
            JOIN customers c ON c.id = m.customer_id WHERE customers_fts MATCH ? AND c.deleted = 0 LIMIT ?`,
         ).all(`"${q.replace(/"/g, '""')}"`, limit * 3)
       : prepared(
