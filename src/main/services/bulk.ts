@@ -40,7 +40,6 @@ export function bulkUuidv7(ms: number): string {
 
 interface Prepared {
   outbox: Statement;
-  clocks: Statement;
   byKey: Map<string, Statement>;
 }
 
@@ -53,9 +52,6 @@ function prepared(ctx: ServiceContext): Prepared {
       outbox: ctx.store.sqlite.prepare(
         'INSERT INTO sync_outbox (mutation_id, table_name, row_id, cols, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      // As write.ts records them: a row that keeps per-column clocks gets the new clock of each column
-      // written, or a later pull would compare HQ's change with the column's older clock.
-      clocks: ctx.store.sqlite.prepare('UPDATE sync_row_clocks SET clocks = json_patch(clocks, ?) WHERE table_name = ? AND row_id = ?'),
       byKey: new Map(),
     };
     cache.set(ctx.store.sqlite, p);
@@ -184,7 +180,12 @@ const SET_CHUNK = 5_000;
 /** The base columns every synced table has (written by the write path itself). */
 const BASE_KEYS: ReadonlySet<string> = new Set(SYNC_COLUMN_KEYS);
 
-/** Applies many patches (id → changed columns) with outbox rows; callers pass only real changes. */
+/**
+ * Applies many patches (id → changed columns) with outbox rows; callers pass only real changes. All
+ * rows are stamped with one HLC, as the set-based writes below are (one logical instant of one
+ * transaction; per-column last-writer-wins only compares clocks of the same row), so the column
+ * clocks of rows that keep them are moved set-based, once per distinct set of columns.
+ */
 export function bulkUpdate<T extends SyncTable>(
   ctx: ServiceContext,
   table: T,
@@ -194,19 +195,22 @@ export function bulkUpdate<T extends SyncTable>(
   if (patches.length === 0) return 0;
   const name = getTableName(table);
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-  const { outbox, clocks } = prepared(ctx);
+  const { outbox } = prepared(ctx);
   const now = isoNow(ctx);
   const ms = ctx.now().getTime();
+  const hlc = ctx.clock.tick();
+  /** Row ids by the columns written to them (the clock patch is the same for all of them). */
+  const byColumns = new Map<string, string[]>();
   let count = 0;
   for (const { id, patch } of patches) {
     const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined && columns[k]);
     if (keys.length === 0) continue;
-    const hlc = ctx.clock.tick();
     const all = [...keys, 'updatedAt', 'updatedHlc'];
     const values: Record<string, unknown> = { ...(patch as Record<string, unknown>), updatedAt: now, updatedHlc: hlc };
+    const signature = all.join(',');
     const update = statement(
       ctx,
-      `update:${name}:${all.join(',')}`,
+      `update:${name}:${signature}`,
       `UPDATE "${name}" SET ${all.map((k) => `"${columns[k]!.name}" = ?`).join(', ')} WHERE id = ?`,
     );
     const cols: Record<string, unknown> = {};
@@ -217,8 +221,16 @@ export function bulkUpdate<T extends SyncTable>(
     });
     update.run([...params, id]);
     outbox.run(bulkUuidv7(ms), name, id, JSON.stringify(cols), hlc, now);
-    clocks.run(JSON.stringify(Object.fromEntries(Object.keys(cols).map((c) => [c, hlc]))), name, id);
+    let ids = byColumns.get(signature);
+    if (!ids) byColumns.set(signature, (ids = []));
+    ids.push(id);
     count++;
+  }
+  for (const [signature, ids] of byColumns) {
+    const names = signature.split(',').map((k) => columns[k]!.name);
+    for (let i = 0; i < ids.length; i += SET_CHUNK) {
+      patchColumnClocks(ctx, name, 'SELECT value FROM json_each(?)', [JSON.stringify(ids.slice(i, i + SET_CHUNK))], names, hlc);
+    }
   }
   if (!audit.skip && count > 0) {
     appendAudit(ctx, { entity: name, entityId: `bulk:${count}`, action: 'update', after: { count, ...audit.summary } });
@@ -283,7 +295,8 @@ export function outboxFromSelect(
 
 /**
  * Records `hlc` as the clock of `columns` for rows that already keep per-column clocks (rows without a
- * clock record fall back to their updated_hlc, which the caller sets to `hlc`), as write.ts does for one row.
+ * clock record fall back to their updated_hlc, which the caller sets to `hlc`), as write.ts does for one
+ * row: otherwise a later pull would compare HQ's change with the column's older clock.
  */
 export function patchColumnClocks(
   ctx: ServiceContext,
