@@ -1,5 +1,6 @@
 import type { Runtime, ServiceContext } from './services/context';
 import { runSlaEscalation } from './services/tickets/escalation';
+import { refreshWarningsIfDue } from './services/customers/warnings';
 import { startBackgroundSync, stopBackgroundSync } from './services/sync';
 import { startReportCubeWarmup } from './services/reports/cube';
 
@@ -7,14 +8,26 @@ export const ESCALATION_INTERVAL_MS = 60_000;
 
 /** One pass of the main process's background work: SLA warnings and breach escalations. */
 export function runBackgroundJobsOnce(runtime: Runtime): { warned: number; breached: number } {
-  const ctx: ServiceContext = { ...runtime, db: runtime.store.db, actor: null, method: 'system.escalation', locale: 'zh-CN' };
-  return runtime.store.sqlite.transaction(() => runSlaEscalation(ctx))();
+  return runtime.store.sqlite.transaction(() => runSlaEscalation(jobContext(runtime, 'system.escalation')))();
+}
+
+/**
+ * The churn warnings' background refresh, in a transaction of its own: when none ran this Shanghai day,
+ * or an evaluation run or a bills change asked for one. Returns its result, or null when none was due.
+ */
+export function runWarningsJobOnce(runtime: Runtime): ReturnType<typeof refreshWarningsIfDue> {
+  return runtime.store.sqlite.transaction(() => refreshWarningsIfDue(jobContext(runtime, 'system.warnings')))();
+}
+
+function jobContext(runtime: Runtime, method: string): ServiceContext {
+  return { ...runtime, db: runtime.store.db, actor: null, method, locale: 'zh-CN' };
 }
 
 /**
  * Runs the background work while the app is open: SLA escalation every minute, whether or not anyone
- * has the red channel on screen (a failing pass is logged and the next one tries again), and the
- * headquarters sync on its own interval when it is configured. Returns a stop function.
+ * has the red channel on screen (a failing pass is logged and the next one tries again), the churn
+ * warnings' refresh when one is due, and the headquarters sync on its own interval when it is
+ * configured. Returns a stop function.
  */
 export function startBackgroundJobs(runtime: Runtime, log: (message: string) => void = console.error): () => void {
   const tick = () => {
@@ -22,6 +35,11 @@ export function startBackgroundJobs(runtime: Runtime, log: (message: string) => 
       runBackgroundJobsOnce(runtime);
     } catch (error) {
       log(`[jobs] escalation pass failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      runWarningsJobOnce(runtime);
+    } catch (error) {
+      log(`[jobs] warnings refresh failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   const timer = setInterval(tick, ESCALATION_INTERVAL_MS);

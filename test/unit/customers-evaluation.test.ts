@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GradeRules } from '../../src/shared/contract/customer-evaluation';
 import { createMetricsTable, gradeOf, scoreMetricsTable, scoreOf, type Metrics } from '../../src/main/services/customers/evaluation';
 import { DEFAULT_CUSTOMER_SETTINGS } from '../../src/main/services/customers/settings';
+import { runWarningsJobOnce } from '../../src/main/jobs';
 import { makeTestApp } from './helpers';
 
 type Bill = [period: string, billedYuan: number, paidYuan: number, paidDate: string | null];
@@ -127,6 +128,28 @@ describe('evaluation runs', () => {
 });
 
 describe('churn warnings', () => {
+  it('are refreshed by the background job once a Shanghai day, and again when an evaluation run or a bill change asks', async () => {
+    const { app, leader, ids } = await setup();
+    const first = runWarningsJobOnce(app.runtime);
+    expect(first!.raised).toBeGreaterThan(0);
+    expect((await app.call('customers.warnings.list', {}, leader.token)).total).toBe(first!.open);
+    expect(runWarningsJobOnce(app.runtime)).toBeNull();
+    // An evaluation run no longer waits for the warnings: it asks the next pass for them.
+    await app.call('customers.evaluate', { periodType: 'month', period: '2025-12' }, leader.token);
+    expect(runWarningsJobOnce(app.runtime)).toEqual({ open: first!.open, raised: 0, cleared: 0 });
+    expect(runWarningsJobOnce(app.runtime)).toBeNull();
+    // Paying the overdue bills clears the arrears warning at the next pass.
+    const bills = await app.call('customers.get', { id: ids['迟缴乙']! }, leader.token);
+    for (const bill of (bills.bills ?? []).filter((b) => b.arrearsFen > 0)) {
+      await app.call('customers.bills.save', { id: bill.id, customerId: ids['迟缴乙']!, period: bill.period, billedFen: bill.billedFen, paidFen: bill.billedFen, paidDate: '2026-03-01' }, leader.token);
+    }
+    expect(runWarningsJobOnce(app.runtime)).toMatchObject({ cleared: 1 });
+    expect(runWarningsJobOnce(app.runtime)).toBeNull();
+    // A new day in Shanghai: arrears have aged, so the warnings are looked at again.
+    app.clock.ms += 86_400_000;
+    expect(runWarningsJobOnce(app.runtime)).not.toBeNull();
+  }, 60_000);
+
   it('flags a spend drop beyond the threshold and arrears older than N days, for the owner and the leader', async () => {
     const { app, leader, am, am2, ids } = await setup();
     const r = await app.call('customers.warnings.refresh', {}, leader.token);

@@ -10,7 +10,7 @@ import { uuidv7 } from '../../../shared/uuid';
 import { addMonths, shanghaiToday } from './dates';
 import { readScopeSql } from './scope';
 import { getCustomerSettings } from './settings';
-import { refreshWarnings } from './warnings';
+import { warningsDue } from './warnings';
 import { withTriggersSuspended } from './import/triggers';
 
 /** The months (YYYY-MM) of a period '2026-10', '2026-Q3' or '2026'. */
@@ -249,7 +249,9 @@ function evaluate(
   writeResults(ctx, runId, input.period, count);
   writeGradeChanges(ctx, runId, input.period, count);
   sqlite.exec('DROP TABLE temp.eval_metrics');
-  refreshWarnings(ctx);
+  // Churn warnings come from bills, not grades: the next background pass refreshes them (~2 s for a
+  // million customers), so the run does not wait for it.
+  warningsDue(ctx);
   return toRun(run);
 }
 

@@ -14,6 +14,7 @@ import {
 import type { ServiceContext } from '../context';
 import { deleteRow, getRow, insertRow, updateRow, type Row, type SyncTable } from '../write';
 import { defaultDueDate, shanghaiToday } from './dates';
+import { warningsDue } from './warnings';
 import { refreshCustomerCaches } from './records';
 import { requireFinance, requireWritable } from './scope';
 import { toBill, toContact, toCredit, toProject, toResource, toService } from './section-rows';
@@ -111,6 +112,7 @@ export function saveBill(ctx: ServiceContext, input: ParsedInputOf<'customers.bi
     ? updateRow(ctx, customerBills, before.id, { ...fields, dueDate }).row
     : insertRow(ctx, customerBills, { ...fields, period, billedFen: billed, paidFen: paid, dueDate, customerId: input.customerId });
   refreshCustomerCaches(ctx, input.customerId);
+  warningsDue(ctx);
   return toBill(row, shanghaiToday(ctx.now()));
 }
 
@@ -173,6 +175,9 @@ export function deleteSectionRow(ctx: ServiceContext, section: keyof typeof SECT
   if (finance) requireFinance(actor);
   ownRow(ctx, table, input.id, input.customerId);
   deleteRow(ctx, table, input.id);
-  if (section === 'bills') refreshCustomerCaches(ctx, input.customerId);
+  if (section === 'bills') {
+    refreshCustomerCaches(ctx, input.customerId);
+    warningsDue(ctx);
+  }
   return { ok: true as const };
 }

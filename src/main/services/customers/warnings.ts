@@ -69,6 +69,7 @@ function detectWarnings(ctx: ServiceContext): number {
 export function refreshWarnings(ctx: ServiceContext): { open: number; raised: number; cleared: number } {
   const sqlite = ctx.store.sqlite;
   const found = detectWarnings(ctx);
+  markRefreshed(ctx, shanghaiToday(ctx.now()));
   const now = isoNow(ctx);
   const ms = ctx.now().getTime();
   const hlc = ctx.clock.tick();
@@ -137,6 +138,35 @@ export function refreshWarnings(ctx: ServiceContext): { open: number; raised: nu
     appendAudit(ctx, { entity: 'customer_warnings', entityId: `bulk:${updated + cleared}`, action: 'update', after: { count: updated + cleared, refresh: true } });
   }
   return { open: found, raised, cleared };
+}
+
+/** local_meta key: the Shanghai day (YYYY-MM-DD) of the last warnings refresh; '' when one is due. */
+const REFRESHED_KEY = 'warnings_refreshed_on';
+
+function markRefreshed(ctx: ServiceContext, day: string): void {
+  ctx.store.sqlite
+    .prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(REFRESHED_KEY, day);
+}
+
+/**
+ * Asks for a refresh at the next background pass: the bills or the rules behind the warnings changed
+ * in a way the day's refresh has not seen (an evaluation run, a bills import).
+ */
+export function warningsDue(ctx: ServiceContext): void {
+  markRefreshed(ctx, '');
+}
+
+/**
+ * The background job's part (jobs.ts): refreshes the warnings when no refresh has run this Shanghai day
+ * — arrears age and "last complete month" move with the calendar — or one was asked for. Returns the
+ * refresh's result, or null when none was due. A branch of a million customers takes ~2 s, on its own,
+ * not inside the evaluation run or import that asked for it.
+ */
+export function refreshWarningsIfDue(ctx: ServiceContext): { open: number; raised: number; cleared: number } | null {
+  const row = ctx.store.sqlite.prepare('SELECT value FROM local_meta WHERE key = ?').get(REFRESHED_KEY) as { value: string } | undefined;
+  if (row?.value === shanghaiToday(ctx.now())) return null;
+  return refreshWarnings(ctx);
 }
 
 /** customers.warnings.list: account managers see warnings on their own customers, others the branch. */

@@ -16,6 +16,7 @@ import { bulkInsert, bulkUpdate, bulkUuidv7 as uuidv7 } from '../bulk';
 import type { ServiceContext } from '../context';
 import { addMonths, shanghaiMonth } from '../customers/dates';
 import { runEvaluation } from '../customers/evaluation';
+import { refreshWarnings } from '../customers/warnings';
 import { billCaches } from '../customers/records';
 import { getCustomerSettings, keyReasons } from '../customers/settings';
 import type { NewRow } from '../write';
@@ -25,7 +26,7 @@ import type { DemoRandom } from './random';
 /**
  * Demo customers (issue #3, point 8): 3,000 customers with key people, service instances, 24 months
  * of bills, credit, projects and resources, owners spread over the demo account managers, group
- * hierarchies, a few churn signals; then one evaluation run so grades and warnings show at once.
+ * hierarchies, a few churn signals; then one evaluation run and a warnings refresh so grades and warnings show at once.
  */
 
 export const DEMO_CUSTOMER_COUNT = 3000;
@@ -268,6 +269,7 @@ export function seedDemoCustomers(ctx: ServiceContext, random: DemoRandom): void
   bulkUpdate(ctx, customers, caches, { summary });
   const quarterOf = (period: string) => `${period.slice(0, 4)}-Q${Math.floor((Number(period.slice(5)) - 1) / 3) + 1}`;
   runEvaluation(ctx, { periodType: 'quarter', period: quarterOf(addMonths(lastMonth, -2)) });
+  refreshWarnings(ctx);
 }
 
 demoSeeders.push(seedDemoCustomers);

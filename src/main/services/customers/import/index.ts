@@ -17,6 +17,7 @@ import { isoNow, requireActor, type Actor, type ServiceContext } from '../../con
 import { getRow, insertRow, type SyncTable } from '../../write';
 import { defaultDueDate } from '../dates';
 import { refreshCustomerCaches } from '../records';
+import { warningsDue } from '../warnings';
 import { ownerLabel, setOwner } from '../ownership';
 import { isManagerRole } from '../scope';
 import { getCustomerSettings, keyReasons } from '../settings';
@@ -369,6 +370,7 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     const touched = new Set([...plan.creates, ...plan.updates].map((op) => op.customerId!));
     const rule = getCustomerSettings(ctx);
     for (const id of touched) refreshCustomerCaches(ctx, id, rule);
+    warningsDue(ctx);
   }
   return batch;
 }
@@ -457,6 +459,7 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
   if (batch.kind === 'bills') {
     const rule = getCustomerSettings(ctx);
     for (const id of touched) refreshCustomerCaches(ctx, id, rule);
+    warningsDue(ctx);
   }
   const updated = bulkUpdate(ctx, customerImportBatches, [{ id: batch.id, patch: { undoneAt: isoNow(ctx) } }], { skip: true });
   void updated;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Badge, Button, Checkbox, Group, Select, Stack } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import { IconCheck, IconRefresh } from '@tabler/icons-react';
@@ -93,6 +93,9 @@ export function WarningsPage() {
             setPage(1);
           }}
         />
+        <Text size="xs" c="dimmed">
+          {t('customers.warnings.autoRefresh')}
+        </Text>
       </Group>
       <DataTable<Warning>
         withTableBorder

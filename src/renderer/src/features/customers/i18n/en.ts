@@ -269,6 +269,7 @@ export const customersEn: CustomersMessages = {
   },
   warnings: {
     refresh: 'Recompute warnings',
+    autoRefresh: 'Refreshed automatically each day, and within a minute of an evaluation run or a bill change',
     refreshed: 'Warnings updated: {{open}} open, {{raised}} new, {{cleared}} cleared',
     kind: 'Kind',
     allKinds: 'All kinds',

@@ -257,6 +257,7 @@ export const customersZhCN = {
   },
   warnings: {
     refresh: '重新计算预警',
+    autoRefresh: '每天自动刷新；评估运行或账单变更后一分钟内更新',
     refreshed: '预警已更新：当前 {{open}} 条，新增 {{raised}} 条，解除 {{cleared}} 条',
     kind: '预警类型',
     allKinds: '全部类型',
