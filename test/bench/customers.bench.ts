@@ -1,5 +1,6 @@
 import { createApi, type Api } from '../../src/main/api';
 import { openRuntime } from '../../src/main/runtime';
+import { LIST_SELECT } from '../../src/main/services/customers/list';
 import { DemoRandom } from '../../src/main/services/demo/random';
 import { measure, writeResults, type Measurement } from './harness';
 import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
@@ -85,8 +86,9 @@ async function main() {
       target: { p95Ms: 30 },
     });
     const count = sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${lc.where.replace(/\+c\./g, 'c.')} LIMIT 1001)`);
+    // The columns a list row shows, as the API reads them.
     const page = sqlite.prepare(
-      `SELECT c.*, u.display_name FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ${lc.where} ORDER BY ${lc.order} LIMIT ? OFFSET ?`,
+      `SELECT ${LIST_SELECT} FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ${lc.where} ORDER BY ${lc.order} LIMIT ? OFFSET ?`,
     );
     const rawM = await measure(
       `list raw SQL: ${lc.name}`,

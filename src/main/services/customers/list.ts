@@ -259,6 +259,37 @@ export function selectCustomers(
   return raw.map(fromRaw);
 }
 
+/** The customer columns a list row shows (CustomerListRow without ownerName). */
+const LIST_KEYS = ['id', 'name', 'shortName', 'creditCode', 'industry', 'type', 'region', 'ownerId', 'stage', 'grade', 'isKey', 'monthlySpendFen', 'arrearsFen', 'updatedAt'] as const;
+const LIST_COLUMNS = LIST_KEYS.map((key) => [key, columns.find(([k]) => k === key)![1]] as const);
+export const LIST_SELECT = `${LIST_COLUMNS.map(([key, col]) => `c.${col.name} AS ${key}`).join(', ')}, u.display_name AS ownerName`;
+
+/**
+ * One page of list rows for a filter in scope: only the columns a row shows, with the owner's name
+ * joined, as one statement (the list page is the app's most frequent read; reading every column and
+ * the names in a second query cost a third of its time over the bare query).
+ */
+function selectListRows(ctx: ServiceContext, actor: Actor, filter: CustomerFilterInput, limit: number, offset: number, mode: SearchMode): CustomerListRow[] {
+  const where = filterWhere(actor, filter, mode);
+  const raw = cachedStatement(
+    ctx.store.sqlite,
+    `SELECT ${LIST_SELECT} FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`,
+  ).all(...where.params, limit, offset) as Record<string, unknown>[];
+  const finance = canSeeFinance(actor);
+  return raw.map((r) => {
+    const row: Record<string, unknown> = { ownerName: r.ownerId ? ((r.ownerName as string | null) ?? null) : null };
+    for (const [key, col] of LIST_COLUMNS) {
+      const v = r[key];
+      row[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+    }
+    if (!finance) {
+      row.monthlySpendFen = null;
+      row.arrearsFen = null;
+    }
+    return row as CustomerListRow;
+  });
+}
+
 /** Rows with owner names resolved, in the list shape. */
 export function listRows(ctx: ServiceContext, actor: Actor, rows: CustomerRow[]): CustomerListRow[] {
   const names = userNames(ctx, rows.map((r) => r.ownerId));
@@ -305,9 +336,9 @@ export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'custome
   const { page, pageSize, ...filter } = input;
   const mode = searchMode(ctx, filter.query, mapScopeOf(actor));
   const counted = countCustomers(ctx, actor, filter, mode);
-  const rows = selectCustomers(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode);
+  const rows = selectListRows(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode);
   const totalCapped = counted > LIST_COUNT_CAP;
-  return { rows: listRows(ctx, actor, rows), total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };
+  return { rows, total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };
 }
 
 /** customers.lookup: a short list by name/code for pickers. */
