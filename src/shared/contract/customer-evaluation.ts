@@ -181,7 +181,7 @@ export const customerEvaluationContract = {
     output: pageOf(warningSchema),
   }),
   'customers.warnings.refresh': method({
-    summary: 'Recomputes the warnings from the bills (also done after every evaluation run).',
+    summary: 'Recomputes the warnings from the bills now (the app also does it once a day, and within a minute of an evaluation run or a bill change).',
     access: ['admin', 'leader'],
     input: z.object({}).strict(),
     output: z.object({ open: z.number().int(), raised: z.number().int(), cleared: z.number().int() }),
