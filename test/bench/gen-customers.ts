@@ -179,18 +179,17 @@ export function ensureBenchDb(customers = 1_000_000, log: (s: string) => void = 
   for (const ix of billIndexes) db.exec(ix.sql);
   log(`  building search index (${Math.round((Date.now() - t0) / 1000)} s)`);
   db.exec('INSERT INTO customer_search_map (customer_id, owner_id) SELECT id, owner_id FROM customers ORDER BY rowid');
-  // As migration 0021 builds it: the map's texts, each customer's own text at seq * 2 and its key
-  // people at seq * 2 + 1.
-  db.exec(`UPDATE customer_search_map SET
-    own_text = (SELECT c.name || ' ' || c.short_name || ' ' || c.credit_code || ' ' || c.address FROM customers c
-      WHERE c.id = customer_search_map.customer_id AND c.deleted = 0),
-    people_text = (SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p
-      WHERE p.customer_id = customer_search_map.customer_id AND p.deleted = 0)`);
+  // As migrations 0021–0022 build it: the search texts beside the map, each customer's own text at
+  // seq * 2 and its key people at seq * 2 + 1.
+  db.exec(`INSERT INTO customer_search_text (seq, own_text, people_text)
+    SELECT m.seq, c.name || ' ' || c.short_name || ' ' || c.credit_code || ' ' || c.address,
+      (SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p WHERE p.customer_id = c.id AND p.deleted = 0)
+    FROM customer_search_map m JOIN customers c ON c.id = m.customer_id WHERE c.deleted = 0 ORDER BY m.seq`);
   db.exec(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address)
     SELECT m.seq * 2, c.name, c.short_name, c.credit_code, c.address FROM customers c JOIN customer_search_map m ON m.customer_id = c.id
     WHERE c.deleted = 0 ORDER BY m.seq`);
   db.exec(`INSERT INTO customers_fts (rowid, people)
-    SELECT m.seq * 2 + 1, m.people_text FROM customer_search_map m WHERE m.people_text IS NOT NULL ORDER BY m.seq`);
+    SELECT seq * 2 + 1, people_text FROM customer_search_text WHERE people_text IS NOT NULL ORDER BY seq`);
   for (const t of fts) db.exec(t);
   db.pragma('journal_mode = WAL');
   db.close();

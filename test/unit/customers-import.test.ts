@@ -230,14 +230,15 @@ function triggers(app: TestApp): Record<string, string> {
 }
 
 /**
- * The search rows of all customers: the map's texts and which full-text rows exist (own text at
+ * The search rows of all customers: their search texts and which full-text rows exist (own text at
  * seq * 2, key people at seq * 2 + 1), keyed by customer id.
  */
 function searchRows(app: TestApp): Record<string, { own: string | null; people: string | null; rows: string | null }> {
   const rows = app.runtime.store.sqlite
-    .prepare(`SELECT m.customer_id AS id, m.own_text AS own, m.people_text AS people,
+    .prepare(`SELECT m.customer_id AS id, x.own_text AS own, x.people_text AS people,
         (SELECT group_concat(f.rowid - m.seq * 2) FROM customers_fts f WHERE f.rowid BETWEEN m.seq * 2 AND m.seq * 2 + 1) AS rows
-      FROM customer_search_map m WHERE m.own_text IS NOT NULL OR m.people_text IS NOT NULL
+      FROM customer_search_map m LEFT JOIN customer_search_text x ON x.seq = m.seq
+      WHERE x.own_text IS NOT NULL OR x.people_text IS NOT NULL
         OR EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid BETWEEN m.seq * 2 AND m.seq * 2 + 1) ORDER BY m.customer_id`)
     .all() as { id: string; own: string | null; people: string | null; rows: string | null }[];
   return Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]));

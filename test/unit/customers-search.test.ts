@@ -194,7 +194,7 @@ describe("a customer's own text and its key people are two search rows (migratio
   it('editing key people re-indexes only their row; deleting the customer takes both rows out of search', async () => {
     const { app, leader, a, ouyang, names } = await branch();
     const sqlite = app.runtime.store.sqlite;
-    const ownRow = () => sqlite.prepare(`SELECT m.own_text, (SELECT count(*) FROM customers_fts f WHERE f.rowid = m.seq * 2) AS n FROM customer_search_map m WHERE m.customer_id = ?`).get(a.id);
+    const ownRow = () => sqlite.prepare(`SELECT x.own_text, (SELECT count(*) FROM customers_fts f WHERE f.rowid = m.seq * 2) AS n FROM customer_search_map m JOIN customer_search_text x ON x.seq = m.seq WHERE m.customer_id = ?`).get(a.id);
     const own = ownRow();
     await app.call('customers.contacts.save', { id: ouyang.id, customerId: a.id, name: '欧阳振华', mobile: '139 1234 5678' }, leader.token);
     expect(await names('欧阳建国')).toEqual([]);

@@ -99,7 +99,7 @@ describe('migrations', () => {
     upgraded.sqlite.close();
   });
 
-  it("0021 splits each customer's search row into its own text and its key people", () => {
+  it("0021–0022 split each customer's search row into its own text and its key people, the texts kept beside the map", () => {
     const dir = mkdtempSync(join(tmpdir(), 'kam-fts-'));
     const file = join(dir, 'kam.db');
     const before = journal.entries.findIndex((e) => e.tag.startsWith('0021_'));
@@ -134,7 +134,9 @@ describe('migrations', () => {
       { customer: 'c-1', part: 1 },
       { customer: 'c-2', part: 0 },
     ]);
-    const texts = upgraded.sqlite.prepare('SELECT customer_id AS c, own_text AS own, people_text AS people FROM customer_search_map ORDER BY customer_id').all() as {
+    const texts = upgraded.sqlite
+      .prepare('SELECT m.customer_id AS c, x.own_text AS own, x.people_text AS people FROM customer_search_map m JOIN customer_search_text x ON x.seq = m.seq ORDER BY m.customer_id')
+      .all() as {
       c: string;
       own: string | null;
       people: string | null;

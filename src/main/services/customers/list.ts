@@ -93,13 +93,13 @@ function matchSeqsSql(phrases: number): string {
   return Array.from({ length: phrases }, () => 'SELECT rowid >> 1 AS seq FROM customers_fts WHERE customers_fts MATCH ?').join(' INTERSECT ');
 }
 
-/** The search map's text that 1–2 character terms are looked for in (migration 0021). */
-const SHORT_COLUMNS = ['m.own_text', 'm.people_text'];
+/** The search text that 1–2 character terms are looked for in (customer_search_text, migrations 0021–0022). */
+const SHORT_COLUMNS = ['x.own_text', 'x.people_text'];
 
 /**
  * The search-box condition: terms of 3+ characters go to the FTS5 trigram index; shorter terms
- * (trigrams cannot index them) fall back to LIKE over the same text, kept in the search map — as a
- * filter on each candidate when a long term narrows the search, as a scan of the map when they stand alone.
+ * (trigrams cannot index them) fall back to LIKE over the same text, kept in customer_search_text — as
+ * a filter on each candidate when a long term narrows the search, as a scan of the texts when they stand alone.
  */
 export function searchSql(query: string, mode: SearchMode = 'drive', scope?: MapScope): { sql: string; params: unknown[] } | null {
   const { phrases, short } = searchTerms(query);
@@ -132,8 +132,8 @@ export function searchSql(query: string, mode: SearchMode = 'drive', scope?: Map
     const test = SHORT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ');
     parts.push(
       phrases.length
-        ? `EXISTS (SELECT 1 FROM customer_search_map m WHERE m.customer_id = c.id AND (${test}))`
-        : `c.id IN (SELECT m.customer_id FROM customer_search_map m WHERE (${test})${inScope})`,
+        ? `EXISTS (SELECT 1 FROM customer_search_map m CROSS JOIN customer_search_text x ON x.seq = m.seq WHERE m.customer_id = c.id AND (${test}))`
+        : `c.id IN (SELECT m.customer_id FROM customer_search_text x JOIN customer_search_map m ON m.seq = x.seq WHERE (${test})${inScope})`,
     );
     params.push(...SHORT_COLUMNS.map(() => like));
     if (phrases.length === 0) params.push(...scopeParams);

@@ -128,61 +128,66 @@ function countNewKeyCustomers(ctx: ServiceContext, created: Iterable<string>) {
 /** Customers re-indexed per statement: bounds the statement journal SQLite keeps in memory for each. */
 const SEARCH_CHUNK = 5_000;
 
-/** SQL of a live customer `c`'s own search text and its key people's, as the 0021 triggers keep them. */
+/** SQL of a live customer `c`'s own search text and its key people's, as the 0021/0022 triggers keep them. */
 const OWN_TEXT_SQL = `c.name || ' ' || c.short_name || ' ' || c.credit_code || ' ' || c.address`;
 const PEOPLE_TEXT_SQL = `(SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p
   WHERE p.customer_id = c.id AND p.deleted = 0)`;
 
 /**
- * Rewrites the search rows of the given customers exactly as the 0021 triggers compute them — the
- * customer's own text (map own_text, full-text row seq * 2) for `ids`, its key people's (people_text,
- * row seq * 2 + 1) for `peopleIds` — a chunk at a time: one statement over 100,000 customers made
- * SQLite hold a copy of every page it changed until the statement ended.
+ * Rewrites the search rows of the given customers exactly as the 0021/0022 triggers compute them — the
+ * customer's own text (customer_search_text.own_text, full-text row seq * 2) for `ids`, its key
+ * people's (people_text, row seq * 2 + 1) for `peopleIds` — a chunk at a time: one statement over
+ * 100,000 customers made SQLite hold a copy of every page it changed until the statement ended.
  */
 function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string[]) {
   const sqlite = ctx.store.sqlite;
-  const customersOf = 'json_each(?) t CROSS JOIN customers c ON c.id = t.value';
+  const seqsOf = 'json_each(?) t CROSS JOIN customer_search_map m ON m.customer_id = t.value';
+  // Map rows for customers that have none (created with the triggers suspended), with the owner as the
+  // 0019 insert trigger writes it; an existing row's owner is kept by its own trigger, never suspended.
+  const map = sqlite.prepare(`INSERT INTO customer_search_map (customer_id, owner_id)
+    SELECT c.id, c.owner_id FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value
+    WHERE NOT EXISTS (SELECT 1 FROM customer_search_map m WHERE m.customer_id = c.id)`);
   // The full-text rows to delete: only those that exist (a contentless index has no other way to
   // know, and new customers have none). CROSS JOIN keeps SQLite from scanning all customers.
   const drop = (part: 0 | 1) =>
     sqlite.prepare(`DELETE FROM customers_fts WHERE rowid IN (
-      SELECT m.seq * 2 + ${part} FROM json_each(?) t CROSS JOIN customer_search_map m ON m.customer_id = t.value
-      WHERE EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = m.seq * 2 + ${part}))`);
+      SELECT m.seq * 2 + ${part} FROM ${seqsOf} WHERE EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = m.seq * 2 + ${part}))`);
   const parts = [
     {
       ids,
-      // The text — with the owner, as the 0019 insert trigger writes it (the search map pre-filters by
-      // scope) — of customers that have a map row, then whole rows for those that have none (created
-      // with the triggers suspended). An UPDATE of existing rows measured 0.8 s for 100,000, an upsert
-      // 0.9–1.3 s; a new row is written once, not inserted bare and widened by an update.
-      text: sqlite.prepare(`UPDATE customer_search_map SET (owner_id, own_text) = (SELECT c.owner_id, CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END
-          FROM customers c WHERE c.id = customer_search_map.customer_id)
-        WHERE customer_id IN (SELECT value FROM json_each(?))`),
-      map: sqlite.prepare(`INSERT INTO customer_search_map (customer_id, owner_id, own_text)
-        SELECT c.id, c.owner_id, CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END FROM ${customersOf}
-        WHERE NOT EXISTS (SELECT 1 FROM customer_search_map m WHERE m.customer_id = c.id)`),
+      // The text of customers that have a text row, then whole rows for those that have none: an
+      // UPDATE of existing rows measured 0.8 s for 100,000, an upsert 0.9–1.3 s.
+      text: [
+        sqlite.prepare(`UPDATE customer_search_text SET own_text = (SELECT CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END
+            FROM customer_search_map m CROSS JOIN customers c ON c.id = m.customer_id WHERE m.seq = customer_search_text.seq)
+          WHERE seq IN (SELECT m.seq FROM ${seqsOf})`),
+        sqlite.prepare(`INSERT INTO customer_search_text (seq, own_text)
+          SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id
+          WHERE NOT EXISTS (SELECT 1 FROM customer_search_text x WHERE x.seq = m.seq)`),
+      ],
       drop: drop(0),
       add: sqlite.prepare(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address)
         SELECT m.seq * 2, c.name, c.short_name, c.credit_code, c.address
-        FROM ${customersOf} CROSS JOIN customer_search_map m ON m.customer_id = c.id WHERE c.deleted = 0 ORDER BY m.seq`),
+        FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id WHERE c.deleted = 0 ORDER BY m.seq`),
     },
     {
       ids: peopleIds,
-      map: null,
-      text: sqlite.prepare(`UPDATE customer_search_map SET people_text = (SELECT CASE WHEN c.deleted = 0 THEN ${PEOPLE_TEXT_SQL} END
-          FROM customers c WHERE c.id = customer_search_map.customer_id)
-        WHERE customer_id IN (SELECT value FROM json_each(?))`),
+      text: [
+        sqlite.prepare(`INSERT INTO customer_search_text (seq, people_text)
+          SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${PEOPLE_TEXT_SQL} END FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id
+          WHERE true ON CONFLICT (seq) DO UPDATE SET people_text = excluded.people_text`),
+      ],
       drop: drop(1),
       add: sqlite.prepare(`INSERT INTO customers_fts (rowid, people)
-        SELECT m.seq * 2 + 1, m.people_text FROM json_each(?) t CROSS JOIN customer_search_map m ON m.customer_id = t.value
-        WHERE m.people_text IS NOT NULL ORDER BY m.seq`),
+        SELECT m.seq * 2 + 1, x.people_text FROM ${seqsOf} CROSS JOIN customer_search_text x ON x.seq = m.seq
+        WHERE x.people_text IS NOT NULL ORDER BY m.seq`),
     },
   ];
   for (const part of parts) {
     for (let i = 0; i < part.ids.length; i += SEARCH_CHUNK) {
       const chunk = JSON.stringify(part.ids.slice(i, i + SEARCH_CHUNK));
-      part.text.run(chunk);
-      part.map?.run(chunk);
+      map.run(chunk);
+      for (const text of part.text) text.run(chunk);
       part.drop.run(chunk);
       part.add.run(chunk);
     }
