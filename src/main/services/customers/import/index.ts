@@ -42,8 +42,12 @@ interface Op {
   values: Record<string, unknown>;
   /** customers only: owner to set through the ownership log (undefined = leave). */
   ownerId?: string | null;
-  /** customers only, updates: the current values of the columns in `values` (and ownerId), read by the plan. */
-  current?: Record<string, unknown>;
+  /**
+   * customers only, updates: set by the plan, which read the row — `values` is then only what changes,
+   * `before` the undo trail's JSON of the old values, `currentOwnerId` the owner before.
+   */
+  before?: string;
+  currentOwnerId?: string | null;
   customerId?: string;
 }
 
@@ -117,6 +121,14 @@ function missingColumns(kind: ImportKind, mapping: Record<string, string>, local
     issues.push({ row: 1, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? 'Customer name' : '客户名称' }) });
   }
   return issues;
+}
+
+/** The columns of `values` that differ from `current`, and their old values (with the owner's when it changes). */
+function changesOf(values: Record<string, unknown>, current: Record<string, unknown>, ownerChanges: boolean) {
+  const patch = Object.fromEntries(Object.entries(values).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
+  const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
+  if (ownerChanges) before.ownerId = current.ownerId;
+  return { patch, before };
 }
 
 /** Builds the plan for a parsed sheet against the current database (reads only). */
@@ -201,13 +213,11 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
           return void issue(rowNo, 'name', 'import.ownedByOther', { owner: ownerLabel(ctx, hit.ownerId) });
         }
         if (values.name) values.nameKey = key;
-        plan.updates.push({
-          table: 'customers',
-          id: hit.id,
-          values,
-          ownerId: ownerId !== undefined && ownerId !== hit.ownerId ? ownerId : undefined,
-          current: hit.current,
-        });
+        const ownerChange = ownerId !== undefined && ownerId !== hit.ownerId ? ownerId : undefined;
+        // Only what changes is kept (the row was just read): 100,000 rows of values and current values
+        // held to the write phase took the import to the 500 MB limit.
+        const { patch, before } = changesOf(values, hit.current, ownerChange !== undefined);
+        plan.updates.push({ table: 'customers', id: hit.id, values: patch, ownerId: ownerChange, before: JSON.stringify(before), currentOwnerId: hit.ownerId });
       } else {
         const owner = actor.role === 'account_manager' ? actor.id : (ownerId ?? null);
         const type = (values.type as 'gov' | 'group' | 'enterprise' | 'strategic' | undefined) ?? 'enterprise';
@@ -344,14 +354,20 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     // UPDATEs alone took 3.4 s in that order and 11 s shuffled, as a sheet sorted by name is.
     plan.updates.sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
     for (const op of plan.updates) {
-      const current = op.current ?? (getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>);
-      const patch = Object.fromEntries(Object.entries(op.values).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
-      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
-      if (op.ownerId !== undefined) before.ownerId = current.ownerId;
+      let patch = op.values;
+      let before = op.before;
+      let ownerBefore = op.currentOwnerId ?? null;
+      if (before === undefined) {
+        const current = getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>;
+        const changes = changesOf(op.values, current, op.ownerId !== undefined);
+        patch = changes.patch;
+        before = JSON.stringify(changes.before);
+        ownerBefore = (current.ownerId as string | null | undefined) ?? null;
+      }
       if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
       if (op.table === 'customers' && Object.keys(patch).some((k) => SEARCHED.has(k))) searchIds.push(op.id!);
-      if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, current.ownerId as string | null);
-      trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before: JSON.stringify(before) });
+      if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, ownerBefore);
+      trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before });
     }
     bulkUpdate(ctx, table, patches as never[], { summary });
     bulkInsertSet(ctx, customerImportRows, trail, { skip: true });
