@@ -179,7 +179,7 @@ describe("a customer's own text and its key people are two search rows (migratio
   }
 
   it('a search of several terms matches a customer when each term is in its own text or its key people', async () => {
-    const { names } = await branch();
+    const { app, leader, names } = await branch();
     expect(await names('金桥电力 欧阳建国')).toEqual(['呼和浩特金桥电力有限公司']);
     expect(await names('欧阳建国 大学东街')).toEqual(['呼和浩特金桥电力有限公司']);
     expect(await names('金桥电力 李明华')).toEqual([]);
@@ -189,6 +189,12 @@ describe("a customer's own text and its key people are two search rows (migratio
     expect(await names('欧阳')).toEqual(['呼和浩特金桥电力有限公司']);
     // Phone digits are in the key people's row.
     expect(await names('7654321')).toEqual(['包头北辰物流有限公司']);
+    // A customer matched by both of its rows is one customer, in the rows and in the total.
+    const c = await app.call('customers.create', { name: '欧阳建国商贸有限公司' }, leader.token);
+    await app.call('customers.contacts.save', { customerId: c.id, name: '欧阳建国', mobile: '137 0000 1111' }, leader.token);
+    const both = await app.call('customers.list', { query: '欧阳建国', sort: 'name', dir: 'asc' }, leader.token);
+    expect(both.rows.map((r) => r.name)).toEqual(['呼和浩特金桥电力有限公司', '欧阳建国商贸有限公司']);
+    expect(both.total).toBe(2);
   });
 
   it('editing key people re-indexes only their row; deleting the customer takes both rows out of search', async () => {

@@ -120,7 +120,7 @@ export function searchSql(query: string, mode: SearchMode = 'drive', scope?: Map
       parts.push(`c.id IN (SELECT m.customer_id FROM (${seqs}) h JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`);
     } else {
       parts.push(
-        `c.id IN (SELECT m.customer_id FROM (SELECT DISTINCT seq FROM (${seqs}) LIMIT ${Math.floor(mode.bounded)}) h
+        `c.id IN (SELECT m.customer_id FROM (SELECT seq FROM (${seqs}) LIMIT ${Math.floor(mode.bounded)}) h
           JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`,
       );
     }
@@ -141,12 +141,17 @@ export function searchSql(query: string, mode: SearchMode = 'drive', scope?: Map
   return { sql: parts.join(' AND '), params };
 }
 
-/** Customers matching the query's 3+ character terms, counted up to `cap` (null: no such terms). */
+/**
+ * Full-text matches of the query's 3+ character terms, counted up to `cap` (null: no such terms). A
+ * customer whose own text and key people both match counts twice, as in `bounded` (which looks at the
+ * first N matches): the two agree, so "every match was looked at" stays exact, and the search modes'
+ * thresholds only need the size.
+ */
 function ftsMatches(ctx: ServiceContext, query: string | undefined, cap: number): number | null {
   const phrases = query ? searchTerms(query).phrases : [];
   if (phrases.length === 0) return null;
   return (
-    cachedStatement(ctx.store.sqlite, `SELECT count(*) AS n FROM (SELECT DISTINCT seq FROM (${matchSeqsSql(phrases.length)}) LIMIT ?)`)
+    cachedStatement(ctx.store.sqlite, `SELECT count(*) AS n FROM (SELECT seq FROM (${matchSeqsSql(phrases.length)}) LIMIT ?)`)
       .get(...phrases, cap) as { n: number }
   ).n;
 }
@@ -169,7 +174,7 @@ export function searchMode(ctx: ServiceContext, query: string | undefined, scope
   const inScope = sqlite
     .prepare(
       `INSERT INTO ${HITS} (customer_id)
-       SELECT DISTINCT m.customer_id FROM (${matchSeqsSql(phrases.length)}) h
+       SELECT m.customer_id FROM (SELECT DISTINCT seq FROM (${matchSeqsSql(phrases.length)})) h
        JOIN customer_search_map m ON m.seq = h.seq WHERE m.owner_id = ? OR m.owner_id IS NULL LIMIT ?`,
     )
     .run(...phrases, scope.ownerId, SEARCH_DRIVE_LIMIT + 1).changes;
