@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customerBills, customers } from '../../src/main/db/schema';
-import { BILL, ON_TIME, PAID, reportCube, startReportCubeWarmup } from '../../src/main/services/reports/cube';
+import { ALL_CUSTOMERS, BILL, ON_TIME, PAID, REBUILD_ABOVE, reportCube, startReportCubeWarmup } from '../../src/main/services/reports/cube';
+import { bulkInsert } from '../../src/main/services/bulk';
 import { applyChanges } from '../../src/main/services/sync/apply';
 import { deleteRow, insertRow, updateRow } from '../../src/main/services/write';
 import { formatHlc } from '../../src/shared/hlc';
@@ -173,6 +174,34 @@ describe('the report cube built in the background', () => {
     cube.ids.forEach((id, i) => expect(cube.grade[i]).toBe(grades.get(id)));
     expect(fromCube(sqlite)).toEqual(bills);
   });
+
+  it('takes in a run that changes more grades than it would re-read one by one from a single log entry', async () => {
+    const evalApp = makeTestApp();
+    const leader = await evalApp.signIn('leader');
+    const sqlite = evalApp.runtime.store.sqlite;
+    const ctx = evalApp.ctx();
+    const n = REBUILD_ABOVE + 50;
+    sqlite.transaction(() => {
+      const ids = bulkInsert(
+        ctx,
+        customers,
+        Array.from({ length: n }, (_, i) => ({ name: `评估大客户${i}`, nameKey: `评估大客户${i}`, isKey: true, grade: 'normal' as const })),
+      );
+      bulkInsert(
+        ctx,
+        customerBills,
+        ids.map((id, i) => ({ customerId: id, period: '2026-02', billedFen: 10_000 * ((i % 400) + 1), paidFen: 10_000 * ((i % 400) + 1), dueDate: '2026-03-25' })),
+      );
+    })();
+    const cube = reportCube(sqlite);
+    await evalApp.call('customers.evaluate', { periodType: 'month', period: '2026-02' }, leader.token);
+    const changed = (sqlite.prepare("SELECT count(*) AS n FROM customers WHERE grade <> 'normal'").get() as { n: number }).n;
+    expect(changed).toBeGreaterThan(REBUILD_ABOVE);
+    expect(sqlite.prepare('SELECT customer_id AS id, attrs_only AS a FROM report_changes').all()).toEqual([{ id: ALL_CUSTOMERS, a: 1 }]);
+    expect(reportCube(sqlite)).toBe(cube);
+    const grades = new Map((sqlite.prepare('SELECT id, grade FROM customers').all() as { id: string; grade: string }[]).map((r) => [r.id, r.grade]));
+    cube.ids.forEach((id, i) => expect(cube.grade[i]).toBe(grades.get(id)));
+  }, 60_000);
 
   it('ends equal to the bills, with writes made between its slices, and a report mid-way finishes it', async () => {
     const warm = makeTestApp();

@@ -54,7 +54,14 @@ function cachedDayNumber(date: string): number {
 }
 
 /** Above this many changed customers a full rebuild is cheaper than customer-by-customer refresh. */
-const REBUILD_ABOVE = 20_000;
+export const REBUILD_ABOVE = 20_000;
+
+/**
+ * A report_changes customer id meaning "every customer's attributes": logged by a write that changes
+ * more than REBUILD_ABOVE customers' attributes (an evaluation run over a big branch), for which the
+ * cube re-reads all customer rows anyway — one row instead of hundreds of thousands.
+ */
+export const ALL_CUSTOMERS = '*';
 
 const cubes = new WeakMap<Database, ReportCube>();
 
@@ -253,7 +260,7 @@ function refresh(sqlite: Database, cube: ReportCube, ids: string[], seq: number)
  */
 function refreshAttributes(sqlite: Database, cube: ReportCube, ids: string[]): void {
   if (ids.length === 0) return;
-  if (ids.length > REBUILD_ABOVE) {
+  if (ids.length > REBUILD_ABOVE || ids.includes(ALL_CUSTOMERS)) {
     const all = sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers`).raw().iterate() as IterableIterator<CustomerRow>;
     for (const row of all) setCustomer(cube, row);
     return;
