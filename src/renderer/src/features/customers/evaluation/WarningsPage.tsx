@@ -149,7 +149,8 @@ export function WarningsPage() {
           {
             accessor: 'ownerName',
             title: t('customers.fields.owner'),
-            width: 90,
+            width: 130,
+            ellipsis: true,
             render: (w) => w.ownerName ?? <PoolBadge />,
           },
           {
@@ -161,7 +162,7 @@ export function WarningsPage() {
           {
             accessor: 'acknowledged',
             title: '',
-            width: 100,
+            width: 130,
             textAlign: 'right',
             hidden: !canAck,
             render: (w) =>
