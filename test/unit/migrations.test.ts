@@ -39,6 +39,14 @@ function truncatedMigrations(count: number): string {
 describe('migrations', () => {
   const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as Journal;
 
+  /** A database file at the version just before the migration tagged `tag…`, for data to be put in. */
+  function storeBefore(tag: string): { file: string; older: Store } {
+    const file = join(mkdtempSync(join(tmpdir(), 'kam-mig-data-')), 'kam.db');
+    const before = journal.entries.findIndex((e) => e.tag.startsWith(tag));
+    expect(before).toBeGreaterThan(0);
+    return { file, older: openStore({ file, migrationsFolder: truncatedMigrations(before) }) };
+  }
+
   it('a fresh database and one upgraded through every migration step by step end with the same schema', () => {
     const fresh = openStore({ file: ':memory:' });
     const dir = mkdtempSync(join(tmpdir(), 'kam-upgrade-'));
@@ -74,11 +82,7 @@ describe('migrations', () => {
   });
 
   it('0016 carries the evaluation results of older versions into the local history table', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kam-eval-'));
-    const file = join(dir, 'kam.db');
-    const before = journal.entries.findIndex((e) => e.tag.startsWith('0016_'));
-    expect(before).toBeGreaterThan(0);
-    const older = openStore({ file, migrationsFolder: truncatedMigrations(before) });
+    const { file, older } = storeBefore('0016_');
     const insert = older.sqlite.prepare(
       `INSERT INTO customer_evaluation_results (id, branch_id, created_at, updated_at, updated_hlc, deleted, run_id, customer_id, period,
          bill_count, billed_fen, paid_fen, on_time_ratio, revenue_share, growth, score, grade, previous_grade)
@@ -100,11 +104,7 @@ describe('migrations', () => {
   });
 
   it("0021–0022 split each customer's search row into its own text and its key people, the texts kept beside the map", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kam-fts-'));
-    const file = join(dir, 'kam.db');
-    const before = journal.entries.findIndex((e) => e.tag.startsWith('0021_'));
-    expect(before).toBeGreaterThan(0);
-    const older = openStore({ file, migrationsFolder: truncatedMigrations(before) });
+    const { file, older } = storeBefore('0021_');
     const customer = older.sqlite.prepare(
       `INSERT INTO customers (id, branch_id, created_at, updated_at, updated_hlc, deleted, name, name_key, address)
        VALUES (?, 'b', 't', 't', 'h', ?, ?, ?, ?)`,
