@@ -77,7 +77,7 @@ function monthsAgo(n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-test('a leader prints the monthly red-channel KPI report and the revenue ranking to PDF and exports the roster to Excel', async ({ page }) => {
+test('a leader prints the monthly red-channel KPI report, the revenue ranking and the roster to PDF and exports the roster to Excel', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, 'gaojianguo', DEMO_PASSWORD);
 
@@ -143,7 +143,13 @@ test('a leader prints the monthly red-channel KPI report and the revenue ranking
   // 3. The roster to Excel, read back with Chinese headers and 元 with two decimals.
   await page.getByRole('link', { name: '返回报表列表' }).click();
   await reports.open('大客户名录');
-  await reports.pages();
+  const rosterPages = await reports.pages();
+  // Printed too: the roster reads the customers table since migration 0017 (no covering index).
+  const rosterPdf = await reports.pdf('key-customer-roster');
+  expect(pdfPages(rosterPdf)).toBe(rosterPages);
+  expect(pdfText(rosterPdf, 1)).toContain('大客户名录');
+  expect(pdfText(rosterPdf, rosterPages)).toContain(`第${rosterPages}页/共${rosterPages}页`);
+  pngs(rosterPdf, 'key-customer-roster', 2);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const file = await download;
