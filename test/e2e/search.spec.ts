@@ -11,7 +11,10 @@ test('Ctrl+K finds pages and people and goes there', async ({ page }) => {
   await page.getByRole('button', { name: '审计日志' }).click();
   await expect(shell.pageHeading('审计日志')).toBeVisible();
 
+  // From inside a filter box too.
+  await page.getByRole('combobox', { name: '操作人' }).focus();
   await page.keyboard.press('Control+k');
+  await expect(search).toBeVisible();
   await search.fill('王强');
   await page.getByRole('button', { name: /王强/ }).click();
   await expect(page.getByRole('dialog', { name: '编辑用户：王强' })).toBeVisible();

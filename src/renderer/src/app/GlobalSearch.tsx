@@ -63,7 +63,16 @@ export function GlobalSearch() {
   const found = debounced ? (hits.data ?? []) : [];
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={420}>
+    // Ctrl+K opens the search from anywhere, a focused filter box included (by default Mantine ignores
+    // shortcuts typed in inputs, which also swallowed a second Ctrl+K while the search was still closing).
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      tagsToIgnore={[]}
+      scrollable
+      maxHeight={420}
+    >
       <Spotlight.Search placeholder={t('search.placeholder')} leftSection={<IconSearch size={18} />} />
       <Spotlight.ActionsList>
         {pages.length > 0 && (
