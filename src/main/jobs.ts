@@ -16,7 +16,9 @@ export function runBackgroundJobsOnce(runtime: Runtime): { warned: number; breac
  * or an evaluation run or a bills change asked for one. Returns its result, or null when none was due.
  */
 export function runWarningsJobOnce(runtime: Runtime): ReturnType<typeof refreshWarningsIfDue> {
-  return runtime.store.sqlite.transaction(() => refreshWarningsIfDue(jobContext(runtime, 'system.warnings')))();
+  return runtime.store.sqlite.transaction(() =>
+    refreshWarningsIfDue(jobContext(runtime, 'system.warnings')),
+  )();
 }
 
 function jobContext(runtime: Runtime, method: string): ServiceContext {
@@ -29,7 +31,10 @@ function jobContext(runtime: Runtime, method: string): ServiceContext {
  * warnings' refresh when one is due, and the headquarters sync on its own interval when it is
  * configured. Returns a stop function.
  */
-export function startBackgroundJobs(runtime: Runtime, log: (message: string) => void = console.error): () => void {
+export function startBackgroundJobs(
+  runtime: Runtime,
+  log: (message: string) => void = console.error,
+): () => void {
   const tick = () => {
     try {
       runBackgroundJobsOnce(runtime);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { customers } from '../../src/main/db/schema';
 import { bulkInsert } from '../../src/main/services/bulk';
-import { filterWhere, mapScopeOf, SCOPED_PREFILTER_LIMIT, SEARCH_DRIVE_LIMIT, searchMode } from '../../src/main/services/customers/list';
+import {
+  filterWhere,
+  mapScopeOf,
+  SCOPED_PREFILTER_LIMIT,
+  SEARCH_DRIVE_LIMIT,
+  searchMode,
+} from '../../src/main/services/customers/list';
 import type { Actor } from '../../src/main/services/context';
 import { companyNameKey } from '../../src/shared/normalize';
 import { makeTestApp } from './helpers';
@@ -34,9 +40,16 @@ async function seedBranch() {
   // 3,500 customers, every address in 内蒙古: that word alone matches more than SEARCH_DRIVE_LIMIT of
   // them, and more than the bounded count looks at (3,003), so every counting path is taken.
   for (let i = 0; i < 3500; i++) {
-    const name = `${PLACES[i % 3]}${CORES[i % 5]}${i}号${KINDS[i % 7 % 3]}`;
-    const region = ['赛罕区', '新城区', '回民区'][i % 4 % 3]!;
-    rows.push({ id: '', name, address: `内蒙古${region}${i}号`, ownerId: i % 10 === 0 ? null : i % 3 === 1 ? am.userId : other.userId, region, deleted: false });
+    const name = `${PLACES[i % 3]}${CORES[i % 5]}${i}号${KINDS[(i % 7) % 3]}`;
+    const region = ['赛罕区', '新城区', '回民区'][(i % 4) % 3]!;
+    rows.push({
+      id: '',
+      name,
+      address: `内蒙古${region}${i}号`,
+      ownerId: i % 10 === 0 ? null : i % 3 === 1 ? am.userId : other.userId,
+      region,
+      deleted: false,
+    });
   }
   const ctx = app.ctx();
   const sqlite = app.runtime.store.sqlite;
@@ -44,18 +57,40 @@ async function seedBranch() {
     const ids = bulkInsert(
       ctx,
       customers,
-      rows.map((r, i) => ({ name: r.name, nameKey: companyNameKey(r.name), shortName: '', creditCode: '', industry: '能源', type: 'enterprise' as const, region: r.region, address: r.address, ownerId: r.ownerId, stage: i % 50 === 0 ? ('intent' as const) : ('signed' as const), notes: `${i}` })),
+      rows.map((r, i) => ({
+        name: r.name,
+        nameKey: companyNameKey(r.name),
+        shortName: '',
+        creditCode: '',
+        industry: '能源',
+        type: 'enterprise' as const,
+        region: r.region,
+        address: r.address,
+        ownerId: r.ownerId,
+        stage: i % 50 === 0 ? ('intent' as const) : ('signed' as const),
+        notes: `${i}`,
+      })),
     );
     ids.forEach((id, i) => (rows[i]!.id = id));
     // Distinct update times so every sort order is fully determined, and some customers deleted.
     const touch = sqlite.prepare('UPDATE customers SET updated_at = ?, deleted = ? WHERE id = ?');
     rows.forEach((r, i) => {
       r.deleted = i % 97 === 5;
-      touch.run(new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 3500) * 60_000).toISOString(), r.deleted ? 1 : 0, r.id);
+      touch.run(
+        new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 3500) * 60_000).toISOString(),
+        r.deleted ? 1 : 0,
+        r.id,
+      );
     });
   })();
   const updatedAt = new Map(
-    (sqlite.prepare('SELECT id, updated_at AS u, rowid AS r FROM customers').all() as { id: string; u: string; r: number }[]).map((x) => [x.id, [x.u, x.r] as const]),
+    (
+      sqlite.prepare('SELECT id, updated_at AS u, rowid AS r FROM customers').all() as {
+        id: string;
+        u: string;
+        r: number;
+      }[]
+    ).map((x) => [x.id, [x.u, x.r] as const]),
   );
   return { app, leader, am, rows, updatedAt };
 }
@@ -79,13 +114,34 @@ describe('customer search over many matches', () => {
     expect(SCOPED_PREFILTER_LIMIT).toBeGreaterThan(3500);
     const sqlite = app.runtime.store.sqlite;
     const mapOwners = () =>
-      new Map((sqlite.prepare('SELECT customer_id AS id, owner_id AS o FROM customer_search_map').all() as { id: string; o: string | null }[]).map((r) => [r.id, r.o]));
-    const owners = () => new Map((sqlite.prepare('SELECT id, owner_id AS o FROM customers').all() as { id: string; o: string | null }[]).map((r) => [r.id, r.o]));
+      new Map(
+        (
+          sqlite.prepare('SELECT customer_id AS id, owner_id AS o FROM customer_search_map').all() as {
+            id: string;
+            o: string | null;
+          }[]
+        ).map((r) => [r.id, r.o]),
+      );
+    const owners = () =>
+      new Map(
+        (
+          sqlite.prepare('SELECT id, owner_id AS o FROM customers').all() as {
+            id: string;
+            o: string | null;
+          }[]
+        ).map((r) => [r.id, r.o]),
+      );
     expect(mapOwners()).toEqual(owners());
     // Every way an owner changes reaches the map: a transfer, a release to the pool, a claim.
     const leader = await app.signIn('leader');
-    const theirs = rows.filter((r) => !r.deleted && r.ownerId !== am.userId && r.ownerId !== null).slice(0, 1);
-    await app.call('customers.transfer', { ids: [theirs[0]!.id], toOwnerId: am.userId, reason: '调整' }, leader.token);
+    const theirs = rows
+      .filter((r) => !r.deleted && r.ownerId !== am.userId && r.ownerId !== null)
+      .slice(0, 1);
+    await app.call(
+      'customers.transfer',
+      { ids: [theirs[0]!.id], toOwnerId: am.userId, reason: '调整' },
+      leader.token,
+    );
     const own = rows.find((r) => !r.deleted && r.ownerId === am.userId)!;
     await app.call('customers.release', { ids: [own.id], reason: '释放' }, leader.token);
     const pool = rows.find((r) => !r.deleted && r.ownerId === null)!;
@@ -102,19 +158,41 @@ describe('customer search over many matches', () => {
       const [ub, rb] = updatedAt.get(b.id)!;
       return ua === ub ? rb - ra : ua < ub ? 1 : -1;
     };
-    const cases: { query: string; token: string; visible: (r: Seeded) => boolean; extra?: Record<string, unknown>; keep?: (r: Seeded) => boolean }[] = [
+    const cases: {
+      query: string;
+      token: string;
+      visible: (r: Seeded) => boolean;
+      extra?: Record<string, unknown>;
+      keep?: (r: Seeded) => boolean;
+    }[] = [
       { query: '内蒙古', token: leader.token, visible: () => true },
       { query: '内蒙古', token: am.token, visible: (r) => r.ownerId === am.userId || r.ownerId === null },
       { query: '呼和浩特', token: leader.token, visible: () => true },
       { query: '内蒙古 金桥', token: leader.token, visible: () => true },
       { query: '有限公司 赛罕', token: leader.token, visible: () => true },
-      { query: '内蒙古', token: leader.token, visible: () => true, extra: { region: ['回民区'] }, keep: (r) => r.region === '回民区' },
+      {
+        query: '内蒙古',
+        token: leader.token,
+        visible: () => true,
+        extra: { region: ['回民区'] },
+        keep: (r) => r.region === '回民区',
+      },
       { query: '1234号', token: leader.token, visible: () => true },
-      { query: '呼和浩特 金桥', token: am.token, visible: (r) => r.ownerId === am.userId || r.ownerId === null },
+      {
+        query: '呼和浩特 金桥',
+        token: am.token,
+        visible: (r) => r.ownerId === am.userId || r.ownerId === null,
+      },
       // A short term alone: the LIKE scan, pre-filtered at the search map too.
       { query: '北辰', token: am.token, visible: (r) => r.ownerId === am.userId || r.ownerId === null },
       // So few pass the filter that counting walks the list.
-      { query: '内蒙古', token: leader.token, visible: () => true, extra: { stage: ['intent'] }, keep: (r) => rows.indexOf(r) % 50 === 0 },
+      {
+        query: '内蒙古',
+        token: leader.token,
+        visible: () => true,
+        extra: { stage: ['intent'] },
+        keep: (r) => rows.indexOf(r) % 50 === 0,
+      },
     ];
     for (const c of cases) {
       const terms = c.query.split(' ');
@@ -124,12 +202,23 @@ describe('customer search over many matches', () => {
         .sort(byNewest);
       expect(expected.length, c.query).toBeGreaterThan(0);
       for (const page of [1, 3]) {
-        const got = await app.call('customers.list', { query: c.query, page, pageSize: 20, ...c.extra }, c.token);
-        expect(got.rows.map((r) => r.name), `${c.query} page ${page}`).toEqual(expected.slice((page - 1) * 20, page * 20).map((r) => r.name));
+        const got = await app.call(
+          'customers.list',
+          { query: c.query, page, pageSize: 20, ...c.extra },
+          c.token,
+        );
+        expect(
+          got.rows.map((r) => r.name),
+          `${c.query} page ${page}`,
+        ).toEqual(expected.slice((page - 1) * 20, page * 20).map((r) => r.name));
         expect(got.total, c.query).toBe(Math.min(expected.length, 1000));
         expect(got.totalCapped, c.query).toBe(expected.length > 1000);
       }
-      const byName = await app.call('customers.list', { query: c.query, sort: 'name', dir: 'asc', pageSize: 10, ...c.extra }, c.token);
+      const byName = await app.call(
+        'customers.list',
+        { query: c.query, sort: 'name', dir: 'asc', pageSize: 10, ...c.extra },
+        c.token,
+      );
       expect(byName.rows.map((r) => r.name)).toEqual(
         expected
           .map((r) => r.name)
@@ -152,14 +241,26 @@ describe('customer search over many matches', () => {
       for (const query of ['内蒙古', '鄂尔多斯 电力', '包头 北辰 12', '内蒙古 回民']) {
         const pick = (mode: 'drive' | 'probe' | 'hits') => {
           const where = filterWhere(actor, { query, sort: 'updatedAt', dir: 'desc' }, mode);
-          return (sqlite.prepare(`SELECT c.id FROM customers c WHERE ${where.sql} ORDER BY c.id`).all(...where.params) as { id: string }[]).map((r) => r.id);
+          return (
+            sqlite
+              .prepare(`SELECT c.id FROM customers c WHERE ${where.sql} ORDER BY c.id`)
+              .all(...where.params) as { id: string }[]
+          ).map((r) => r.id);
         };
         const drive = pick('drive');
         expect(drive.length).toBeGreaterThan(0);
         expect(pick('probe')).toEqual(drive);
         // The manager's broad search gathers its in-scope matches first; they select the same rows.
-        if (actor === manager && searchMode(app.ctx(), query, mapScopeOf(actor)) === 'hits') expect(pick('hits')).toEqual(drive);
-        expect(drive.length).toBe(rows.filter((r) => !r.deleted && visible(r) && query.split(' ').every((t) => r.name.includes(t) || r.address.includes(t))).length);
+        if (actor === manager && searchMode(app.ctx(), query, mapScopeOf(actor)) === 'hits')
+          expect(pick('hits')).toEqual(drive);
+        expect(drive.length).toBe(
+          rows.filter(
+            (r) =>
+              !r.deleted &&
+              visible(r) &&
+              query.split(' ').every((t) => r.name.includes(t) || r.address.includes(t)),
+          ).length,
+        );
       }
     }
   });
@@ -169,12 +270,30 @@ describe("a customer's own text and its key people are two search rows (migratio
   async function branch() {
     const app = makeTestApp();
     const leader = await app.signIn('leader');
-    const a = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', address: '赛罕区大学东街1号' }, leader.token);
-    const b = await app.call('customers.create', { name: '包头北辰物流有限公司', address: '昆都仑区钢铁大街9号' }, leader.token);
-    const ouyang = await app.call('customers.contacts.save', { customerId: a.id, name: '欧阳建国', mobile: '139 1234 5678' }, leader.token);
-    await app.call('customers.contacts.save', { customerId: b.id, name: '李明华', mobile: '138 7654 3210' }, leader.token);
+    const a = await app.call(
+      'customers.create',
+      { name: '呼和浩特金桥电力有限公司', address: '赛罕区大学东街1号' },
+      leader.token,
+    );
+    const b = await app.call(
+      'customers.create',
+      { name: '包头北辰物流有限公司', address: '昆都仑区钢铁大街9号' },
+      leader.token,
+    );
+    const ouyang = await app.call(
+      'customers.contacts.save',
+      { customerId: a.id, name: '欧阳建国', mobile: '139 1234 5678' },
+      leader.token,
+    );
+    await app.call(
+      'customers.contacts.save',
+      { customerId: b.id, name: '李明华', mobile: '138 7654 3210' },
+      leader.token,
+    );
     const names = async (query: string) =>
-      (await app.call('customers.list', { query, sort: 'name', dir: 'asc' }, leader.token)).rows.map((r) => r.name);
+      (await app.call('customers.list', { query, sort: 'name', dir: 'asc' }, leader.token)).rows.map(
+        (r) => r.name,
+      );
     return { app, leader, a, b, ouyang, names };
   }
 
@@ -191,8 +310,16 @@ describe("a customer's own text and its key people are two search rows (migratio
     expect(await names('7654321')).toEqual(['包头北辰物流有限公司']);
     // A customer matched by both of its rows is one customer, in the rows and in the total.
     const c = await app.call('customers.create', { name: '欧阳建国商贸有限公司' }, leader.token);
-    await app.call('customers.contacts.save', { customerId: c.id, name: '欧阳建国', mobile: '137 0000 1111' }, leader.token);
-    const both = await app.call('customers.list', { query: '欧阳建国', sort: 'name', dir: 'asc' }, leader.token);
+    await app.call(
+      'customers.contacts.save',
+      { customerId: c.id, name: '欧阳建国', mobile: '137 0000 1111' },
+      leader.token,
+    );
+    const both = await app.call(
+      'customers.list',
+      { query: '欧阳建国', sort: 'name', dir: 'asc' },
+      leader.token,
+    );
     expect(both.rows.map((r) => r.name)).toEqual(['呼和浩特金桥电力有限公司', '欧阳建国商贸有限公司']);
     expect(both.total).toBe(2);
   });
@@ -200,14 +327,24 @@ describe("a customer's own text and its key people are two search rows (migratio
   it('editing key people re-indexes only their row; deleting the customer takes both rows out of search', async () => {
     const { app, leader, a, ouyang, names } = await branch();
     const sqlite = app.runtime.store.sqlite;
-    const ownRow = () => sqlite.prepare(`SELECT x.own_text, (SELECT count(*) FROM customers_fts f WHERE f.rowid = m.seq * 2) AS n FROM customer_search_map m JOIN customer_search_text x ON x.seq = m.seq WHERE m.customer_id = ?`).get(a.id);
+    const ownRow = () =>
+      sqlite
+        .prepare(
+          `SELECT x.own_text, (SELECT count(*) FROM customers_fts f WHERE f.rowid = m.seq * 2) AS n FROM customer_search_map m JOIN customer_search_text x ON x.seq = m.seq WHERE m.customer_id = ?`,
+        )
+        .get(a.id);
     const own = ownRow();
-    await app.call('customers.contacts.save', { id: ouyang.id, customerId: a.id, name: '欧阳振华', mobile: '139 1234 5678' }, leader.token);
+    await app.call(
+      'customers.contacts.save',
+      { id: ouyang.id, customerId: a.id, name: '欧阳振华', mobile: '139 1234 5678' },
+      leader.token,
+    );
     expect(await names('欧阳建国')).toEqual([]);
     expect(await names('欧阳振华')).toEqual(['呼和浩特金桥电力有限公司']);
     expect(ownRow()).toEqual(own);
     // The index keeps no text, so nothing but the triggers guards against a row written twice.
-    const indexed = () => (sqlite.prepare('SELECT count(*) AS n FROM customers_fts').get() as { n: number }).n;
+    const indexed = () =>
+      (sqlite.prepare('SELECT count(*) AS n FROM customers_fts').get() as { n: number }).n;
     expect(indexed()).toBe(4);
     await app.call('customers.update', { id: a.id, address: '赛罕区新华大街2号' }, leader.token);
     expect(await names('新华大街')).toEqual(['呼和浩特金桥电力有限公司']);
@@ -217,7 +354,11 @@ describe("a customer's own text and its key people are two search rows (migratio
     expect(indexed()).toBe(2);
     expect(await names('欧阳振华')).toEqual([]);
     expect(await names('欧阳')).toEqual([]);
-    const rows = sqlite.prepare(`SELECT count(*) AS n FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid >> 1 WHERE m.customer_id = ?`).get(a.id);
+    const rows = sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid >> 1 WHERE m.customer_id = ?`,
+      )
+      .get(a.id);
     expect(rows).toEqual({ n: 0 });
   });
 });

@@ -10,7 +10,11 @@ describe('background jobs of the main process', () => {
     await app.signIn('leader', 'branchlead');
     const customer = addCustomer(app);
     expect(runBackgroundJobsOnce(app.runtime)).toEqual({ warned: 0, breached: 0 });
-    const t = await app.call('tickets.create', { kind: 'fault', customerId: customer.id, title: '专线中断', impact: 'minor' }, desk.token);
+    const t = await app.call(
+      'tickets.create',
+      { kind: 'fault', customerId: customer.id, title: '专线中断', impact: 'minor' },
+      desk.token,
+    );
     const detail = await app.call('tickets.get', { id: t.id }, desk.token);
     const due = Math.max(...detail.clocks.map((c) => (c.dueAt ? Date.parse(c.dueAt) : 0)));
     app.clock.ms = due + 60_000;

@@ -80,7 +80,10 @@ export function mapScopeOf(actor: Actor): MapScope | undefined {
 /** The search box split into FTS phrases (terms of 3+ characters) and short terms. */
 function searchTerms(query: string): { phrases: string[]; short: string[] } {
   const terms = query.trim().split(/\s+/).filter(Boolean);
-  return { phrases: terms.filter((t) => [...t].length >= 3).map(ftsPhrase), short: terms.filter((t) => [...t].length < 3) };
+  return {
+    phrases: terms.filter((t) => [...t].length >= 3).map(ftsPhrase),
+    short: terms.filter((t) => [...t].length < 3),
+  };
 }
 
 /**
@@ -90,7 +93,10 @@ function searchTerms(query: string): { phrases: string[]; short: string[] } {
  * and intersected (one row need not hold them all). A single phrase may yield a seq twice.
  */
 function matchSeqsSql(phrases: number): string {
-  return Array.from({ length: phrases }, () => 'SELECT rowid >> 1 AS seq FROM customers_fts WHERE customers_fts MATCH ?').join(' INTERSECT ');
+  return Array.from(
+    { length: phrases },
+    () => 'SELECT rowid >> 1 AS seq FROM customers_fts WHERE customers_fts MATCH ?',
+  ).join(' INTERSECT ');
 }
 
 /** The search text that 1–2 character terms are looked for in (customer_search_text, migrations 0021–0022). */
@@ -101,7 +107,11 @@ const SHORT_COLUMNS = ['x.own_text', 'x.people_text'];
  * (trigrams cannot index them) fall back to LIKE over the same text, kept in customer_search_text — as
  * a filter on each candidate when a long term narrows the search, as a scan of the texts when they stand alone.
  */
-export function searchSql(query: string, mode: SearchMode = 'drive', scope?: MapScope): { sql: string; params: unknown[] } | null {
+export function searchSql(
+  query: string,
+  mode: SearchMode = 'drive',
+  scope?: MapScope,
+): { sql: string; params: unknown[] } | null {
   const { phrases, short } = searchTerms(query);
   if (phrases.length === 0 && short.length === 0) return null;
   const parts: string[] = [];
@@ -117,7 +127,9 @@ export function searchSql(query: string, mode: SearchMode = 'drive', scope?: Map
     } else if (mode === 'probe') {
       parts.push(`(SELECT m.seq FROM customer_search_map m WHERE m.customer_id = c.id) IN (${seqs})`);
     } else if (mode === 'drive') {
-      parts.push(`c.id IN (SELECT m.customer_id FROM (${seqs}) h JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`);
+      parts.push(
+        `c.id IN (SELECT m.customer_id FROM (${seqs}) h JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`,
+      );
     } else {
       parts.push(
         `c.id IN (SELECT m.customer_id FROM (SELECT seq FROM (${seqs}) LIMIT ${Math.floor(mode.bounded)}) h
@@ -151,8 +163,10 @@ function ftsMatches(ctx: ServiceContext, query: string | undefined, cap: number)
   const phrases = query ? searchTerms(query).phrases : [];
   if (phrases.length === 0) return null;
   return (
-    cachedStatement(ctx.store.sqlite, `SELECT count(*) AS n FROM (SELECT seq FROM (${matchSeqsSql(phrases.length)}) LIMIT ?)`)
-      .get(...phrases, cap) as { n: number }
+    cachedStatement(
+      ctx.store.sqlite,
+      `SELECT count(*) AS n FROM (SELECT seq FROM (${matchSeqsSql(phrases.length)}) LIMIT ?)`,
+    ).get(...phrases, cap) as { n: number }
   ).n;
 }
 
@@ -169,7 +183,9 @@ export function searchMode(ctx: ServiceContext, query: string | undefined, scope
   // gathered once (filtered at the search map) and, when few, drive both the count and the page.
   const sqlite = ctx.store.sqlite;
   const phrases = searchTerms(query!).phrases;
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${HITS.slice('temp.'.length)} (customer_id TEXT PRIMARY KEY) WITHOUT ROWID`);
+  sqlite.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS ${HITS.slice('temp.'.length)} (customer_id TEXT PRIMARY KEY) WITHOUT ROWID`,
+  );
   sqlite.exec(`DELETE FROM ${HITS}`);
   const inScope = sqlite
     .prepare(
@@ -191,10 +207,19 @@ function inList(column: string, values: readonly string[], where: string[], para
 // written as `+c.col` so SQLite walks the sort index and stops after one page, instead of fetching
 // every row of (say) one region through its index and sorting them all: without statistics the
 // planner takes any equality as selective, which for is_key or grade it is not.
-const INDEXED_SORTS: ReadonlySet<CustomerFilterInput['sort']> = new Set(['name', 'createdAt', 'monthlySpend', 'arrears']);
+const INDEXED_SORTS: ReadonlySet<CustomerFilterInput['sort']> = new Set([
+  'name',
+  'createdAt',
+  'monthlySpend',
+  'arrears',
+]);
 
 /** WHERE clause (over alias c) for a filter in the actor's scope. */
-export function filterWhere(actor: Actor, filter: CustomerFilterInput, mode: SearchMode = 'drive'): { sql: string; params: unknown[] } {
+export function filterWhere(
+  actor: Actor,
+  filter: CustomerFilterInput,
+  mode: SearchMode = 'drive',
+): { sql: string; params: unknown[] } {
   const p = INDEXED_SORTS.has(filter.sort) ? '+' : '';
   const where = ['c.deleted = 0'];
   const params: unknown[] = [];
@@ -243,7 +268,8 @@ export function filterWhere(actor: Actor, filter: CustomerFilterInput, mode: Sea
 /** ORDER BY for a filter; a unique last key keeps paging stable. */
 export function orderBy(actor: Actor, filter: CustomerFilterInput): string {
   const finance = canSeeFinance(actor);
-  const sort = !finance && (filter.sort === 'monthlySpend' || filter.sort === 'arrears') ? 'updatedAt' : filter.sort;
+  const sort =
+    !finance && (filter.sort === 'monthlySpend' || filter.sort === 'arrears') ? 'updatedAt' : filter.sort;
   const dir = filter.dir === 'asc' ? 'ASC' : 'DESC';
   // rowid breaks ties: every list index already ends in it, so no extra sort step is needed.
   return `${SORT_SQL[sort]} ${dir}, c.rowid ${dir}`;
@@ -259,13 +285,30 @@ export function selectCustomers(
   mode: SearchMode = searchMode(ctx, filter.query, mapScopeOf(actor)),
 ): CustomerRow[] {
   const where = filterWhere(actor, filter, mode);
-  const raw = cachedStatement(ctx.store.sqlite, `SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`)
-    .all(...where.params, limit, offset) as Record<string, unknown>[];
+  const raw = cachedStatement(
+    ctx.store.sqlite,
+    `SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`,
+  ).all(...where.params, limit, offset) as Record<string, unknown>[];
   return raw.map(fromRaw);
 }
 
 /** The customer columns a list row shows (CustomerListRow without ownerName). */
-const LIST_KEYS = ['id', 'name', 'shortName', 'creditCode', 'industry', 'type', 'region', 'ownerId', 'stage', 'grade', 'isKey', 'monthlySpendFen', 'arrearsFen', 'updatedAt'] as const;
+const LIST_KEYS = [
+  'id',
+  'name',
+  'shortName',
+  'creditCode',
+  'industry',
+  'type',
+  'region',
+  'ownerId',
+  'stage',
+  'grade',
+  'isKey',
+  'monthlySpendFen',
+  'arrearsFen',
+  'updatedAt',
+] as const;
 const LIST_COLUMNS = LIST_KEYS.map((key) => [key, columns.find(([k]) => k === key)![1]] as const);
 export const LIST_SELECT = `${LIST_COLUMNS.map(([key, col]) => `c.${col.name} AS ${key}`).join(', ')}, u.display_name AS ownerName`;
 
@@ -274,7 +317,14 @@ export const LIST_SELECT = `${LIST_COLUMNS.map(([key, col]) => `c.${col.name} AS
  * joined, as one statement (the list page is the app's most frequent read; reading every column and
  * the names in a second query cost a third of its time over the bare query).
  */
-function selectListRows(ctx: ServiceContext, actor: Actor, filter: CustomerFilterInput, limit: number, offset: number, mode: SearchMode): CustomerListRow[] {
+function selectListRows(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: CustomerFilterInput,
+  limit: number,
+  offset: number,
+  mode: SearchMode,
+): CustomerListRow[] {
   const where = filterWhere(actor, filter, mode);
   const raw = cachedStatement(
     ctx.store.sqlite,
@@ -282,7 +332,9 @@ function selectListRows(ctx: ServiceContext, actor: Actor, filter: CustomerFilte
   ).all(...where.params, limit, offset) as Record<string, unknown>[];
   const finance = canSeeFinance(actor);
   return raw.map((r) => {
-    const row: Record<string, unknown> = { ownerName: r.ownerId ? ((r.ownerName as string | null) ?? null) : null };
+    const row: Record<string, unknown> = {
+      ownerName: r.ownerId ? ((r.ownerName as string | null) ?? null) : null,
+    };
     for (const [key, col] of LIST_COLUMNS) {
       const v = r[key];
       row[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
@@ -297,7 +349,10 @@ function selectListRows(ctx: ServiceContext, actor: Actor, filter: CustomerFilte
 
 /** Rows with owner names resolved, in the list shape. */
 export function listRows(ctx: ServiceContext, actor: Actor, rows: CustomerRow[]): CustomerListRow[] {
-  const names = userNames(ctx, rows.map((r) => r.ownerId));
+  const names = userNames(
+    ctx,
+    rows.map((r) => r.ownerId),
+  );
   return rows.map((r) => toListRow(r, r.ownerId ? (names.get(r.ownerId) ?? null) : null, actor));
 }
 
@@ -306,14 +361,21 @@ export function listRows(ctx: ServiceContext, actor: Actor, rows: CustomerRow[])
  * search is first counted over a bounded slice of its matches, which settles "1,000+" in a few
  * thousand lookups; only a broad search narrowed hard by other filters is counted by walking.
  */
-function countCustomers(ctx: ServiceContext, actor: Actor, filter: CustomerFilterInput, mode: SearchMode): number {
+function countCustomers(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: CustomerFilterInput,
+  mode: SearchMode,
+): number {
   // The count needs no order, so it keeps every filter index usable (see INDEXED_SORTS).
   const unordered = { ...filter, sort: 'updatedAt' as const };
   const count = (mode: SearchMode) => {
     const where = filterWhere(actor, unordered, mode);
     return (
-      cachedStatement(ctx.store.sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`)
-        .get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
+      cachedStatement(
+        ctx.store.sqlite,
+        `SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ?)`,
+      ).get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
     ).n;
   };
   if (mode === 'drive' || mode === 'hits') return count(mode);
@@ -349,15 +411,31 @@ export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'custome
 /** customers.lookup: a short list by name/code for pickers. */
 export function lookupCustomers(ctx: ServiceContext, input: ParsedInputOf<'customers.lookup'>) {
   const actor = requireActor(ctx);
-  const rows = selectCustomers(ctx, actor, { query: input.query || undefined, sort: 'name', dir: 'asc' }, input.limit);
-  const names = userNames(ctx, rows.map((r) => r.ownerId));
-  return rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.creditCode, ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null }));
+  const rows = selectCustomers(
+    ctx,
+    actor,
+    { query: input.query || undefined, sort: 'name', dir: 'asc' },
+    input.limit,
+  );
+  const names = userNames(
+    ctx,
+    rows.map((r) => r.ownerId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    creditCode: r.creditCode,
+    ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null,
+  }));
 }
 
 /** Customer hits for the Ctrl+K search (search.global), in the caller's scope. */
 export function customerSearchHits(ctx: ServiceContext, actor: Actor, query: string, limit = 8): SearchHit[] {
   const rows = selectCustomers(ctx, actor, { query, sort: 'updatedAt', dir: 'desc' }, limit);
-  const names = userNames(ctx, rows.map((r) => r.ownerId));
+  const names = userNames(
+    ctx,
+    rows.map((r) => r.ownerId),
+  );
   return rows.map((r) => ({
     kind: 'customer' as const,
     id: r.id,

@@ -31,8 +31,16 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
   const hits: Hit[] = [];
 
   if (/^[0-9A-Za-z]{18}$/.test(q)) {
-    for (const r of prepared(ctx, 'SELECT id FROM customers WHERE credit_code = ? AND deleted = 0 LIMIT ?').all(q.toUpperCase(), limit) as { id: string }[]) {
-      hits.push({ customerId: r.id, matchedBy: 'creditCode', matchedText: q.toUpperCase(), serviceInstanceId: null });
+    for (const r of prepared(
+      ctx,
+      'SELECT id FROM customers WHERE credit_code = ? AND deleted = 0 LIMIT ?',
+    ).all(q.toUpperCase(), limit) as { id: string }[]) {
+      hits.push({
+        customerId: r.id,
+        matchedBy: 'creditCode',
+        matchedText: q.toUpperCase(),
+        serviceInstanceId: null,
+      });
     }
   }
   const services = prepared(
@@ -40,19 +48,37 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
     `SELECT id, customer_id AS customerId, service_no AS serviceNo FROM service_instances
      WHERE deleted = 0 AND (service_no = ? OR service_no LIKE ? ESCAPE '\\') ORDER BY service_no = ? DESC LIMIT ?`,
   ).all(q, prefix, q, limit) as { id: string; customerId: string; serviceNo: string }[];
-  for (const s of services) hits.push({ customerId: s.customerId, matchedBy: 'serviceNo', matchedText: s.serviceNo, serviceInstanceId: s.id });
+  for (const s of services)
+    hits.push({
+      customerId: s.customerId,
+      matchedBy: 'serviceNo',
+      matchedText: s.serviceNo,
+      serviceInstanceId: s.id,
+    });
   const circuits = prepared(
     ctx,
     `SELECT customer_id AS customerId, identifier, service_id AS serviceId FROM customer_resources
      WHERE deleted = 0 AND (identifier = ? OR identifier LIKE ? ESCAPE '\\') ORDER BY identifier = ? DESC LIMIT ?`,
   ).all(q, prefix, q, limit) as { customerId: string; identifier: string; serviceId: string | null }[];
-  for (const c of circuits) hits.push({ customerId: c.customerId, matchedBy: 'circuit', matchedText: c.identifier, serviceInstanceId: c.serviceId });
+  for (const c of circuits)
+    hits.push({
+      customerId: c.customerId,
+      matchedBy: 'circuit',
+      matchedText: c.identifier,
+      serviceInstanceId: c.serviceId,
+    });
   if (/^[0-9+\-\s()]{5,}$/.test(q)) {
     const contacts = prepared(
       ctx,
       `SELECT customer_id AS customerId, name, mobile FROM customer_contacts WHERE deleted = 0 AND (mobile = ? OR phone = ?) LIMIT ?`,
     ).all(q, q, limit) as { customerId: string; name: string; mobile: string }[];
-    for (const c of contacts) hits.push({ customerId: c.customerId, matchedBy: 'contact', matchedText: `${c.name} ${c.mobile}`, serviceInstanceId: null });
+    for (const c of contacts)
+      hits.push({
+        customerId: c.customerId,
+        matchedBy: 'contact',
+        matchedText: `${c.name} ${c.mobile}`,
+        serviceInstanceId: null,
+      });
   }
   // Names: the FTS5 trigram index for 3+ characters, LIKE for 1–2 (trigram cannot match shorter).
   const names = (
@@ -67,7 +93,8 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
           `SELECT id, name FROM customers WHERE deleted = 0 AND (name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\') LIMIT ?`,
         ).all(`%${like(q)}%`, `%${like(q)}%`, limit * 3)
   ) as { id: string; name: string }[];
-  for (const n of names) hits.push({ customerId: n.id, matchedBy: 'name', matchedText: n.name, serviceInstanceId: null });
+  for (const n of names)
+    hits.push({ customerId: n.id, matchedBy: 'name', matchedText: n.name, serviceInstanceId: null });
 
   const seen = new Set<string>();
   const out = [];
@@ -77,7 +104,15 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
       ctx,
       `SELECT c.name, c.grade, c.owner_id AS ownerId, c.deleted, u.display_name AS ownerName
        FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
-    ).get(h.customerId) as { name: string; grade: string | null; ownerId: string | null; deleted: number; ownerName: string | null } | undefined;
+    ).get(h.customerId) as
+      | {
+          name: string;
+          grade: string | null;
+          ownerId: string | null;
+          deleted: number;
+          ownerName: string | null;
+        }
+      | undefined;
     if (!c || c.deleted) continue;
     if (scope.actor.role === 'account_manager' && c.ownerId !== scope.actor.id) continue;
     seen.add(h.customerId);
@@ -94,9 +129,19 @@ export function customerContext(ctx: ServiceContext, input: ParsedInputOf<'ticke
     ctx,
     `SELECT c.id, c.name, c.grade, c.owner_id AS ownerId, c.deleted, u.display_name AS ownerName
      FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
-  ).get(input.customerId) as { id: string; name: string; grade: string | null; ownerId: string | null; deleted: number; ownerName: string | null } | undefined;
+  ).get(input.customerId) as
+    | {
+        id: string;
+        name: string;
+        grade: string | null;
+        ownerId: string | null;
+        deleted: number;
+        ownerName: string | null;
+      }
+    | undefined;
   if (!c || c.deleted) throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
-  if (scope.actor.role === 'account_manager' && c.ownerId !== scope.actor.id) throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
+  if (scope.actor.role === 'account_manager' && c.ownerId !== scope.actor.id)
+    throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
   const contacts = prepared(
     ctx,
     `SELECT id, name, mobile, title FROM customer_contacts WHERE customer_id = ? AND deleted = 0 ORDER BY is_primary DESC, name`,
@@ -106,7 +151,13 @@ export function customerContext(ctx: ServiceContext, input: ParsedInputOf<'ticke
     `SELECT s.id, s.product, s.service_no AS serviceNo, s.status,
        (SELECT t.number FROM tickets t WHERE t.service_instance_id = s.id AND t.is_open = 1 ORDER BY t.created_at DESC LIMIT 1) AS openTicketNumber
      FROM service_instances s WHERE s.customer_id = ? AND s.deleted = 0 ORDER BY s.service_no`,
-  ).all(c.id) as { id: string; product: string; serviceNo: string; status: string; openTicketNumber: string | null }[];
+  ).all(c.id) as {
+    id: string;
+    product: string;
+    serviceNo: string;
+    status: string;
+    openTicketNumber: string | null;
+  }[];
   const openTickets = customerTickets(ctx, c.id, { openOnly: true, limit: 20 });
   const recentTickets = customerTickets(ctx, c.id, { limit: 10 });
   const duplicate = input.serviceInstanceId
@@ -126,10 +177,16 @@ export function customerContext(ctx: ServiceContext, input: ParsedInputOf<'ticke
 }
 
 function serviceOf(ctx: ServiceContext, ticketId: string): string | null {
-  return (prepared(ctx, 'SELECT service_instance_id AS s FROM tickets WHERE id = ?').get(ticketId) as { s: string | null }).s;
+  return (
+    prepared(ctx, 'SELECT service_instance_id AS s FROM tickets WHERE id = ?').get(ticketId) as {
+      s: string | null;
+    }
+  ).s;
 }
 
 export const intakeHandlers = {
-  'tickets.intakeLookup': (ctx: ServiceContext, input: ParsedInputOf<'tickets.intakeLookup'>) => intakeLookup(ctx, input),
-  'tickets.customerContext': (ctx: ServiceContext, input: ParsedInputOf<'tickets.customerContext'>) => customerContext(ctx, input),
+  'tickets.intakeLookup': (ctx: ServiceContext, input: ParsedInputOf<'tickets.intakeLookup'>) =>
+    intakeLookup(ctx, input),
+  'tickets.customerContext': (ctx: ServiceContext, input: ParsedInputOf<'tickets.customerContext'>) =>
+    customerContext(ctx, input),
 };

@@ -31,7 +31,6 @@ const SUSPENDABLE: Record<string, Effect> = {
 /** The tables whose triggers a bulk write may suspend. */
 export type BulkTable = 'customers' | 'customer_contacts';
 
-
 /** What a bulk write tells withBulkTriggers. */
 export interface BulkWritten<T> {
   result: T;
@@ -57,7 +56,11 @@ export interface BulkWritten<T> {
  * the report change log and the new-key-customer counts for the customers `write` returned, and
  * re-creates the triggers. Must run inside a transaction.
  */
-export function withBulkTriggers<T>(ctx: ServiceContext, tables: BulkTable[], write: () => BulkWritten<T>): T {
+export function withBulkTriggers<T>(
+  ctx: ServiceContext,
+  tables: BulkTable[],
+  write: () => BulkWritten<T>,
+): T {
   const sqlite = ctx.store.sqlite;
   const names = Object.keys(SUSPENDABLE);
   const present = sqlite
@@ -72,14 +75,19 @@ export function withBulkTriggers<T>(ctx: ServiceContext, tables: BulkTable[], wr
     () => {
       const written = write();
       const { result, customerIds, createdCustomerIds = [] } = written;
-      const searchCustomerIds = written.searchCustomerIds ?? (tables.includes('customers') ? customerIds : []);
-      const peopleCustomerIds = written.peopleCustomerIds ?? (tables.includes('customer_contacts') ? customerIds : []);
+      const searchCustomerIds =
+        written.searchCustomerIds ?? (tables.includes('customers') ? customerIds : []);
+      const peopleCustomerIds =
+        written.peopleCustomerIds ?? (tables.includes('customer_contacts') ? customerIds : []);
       const effects = new Set(present.map((t) => SUSPENDABLE[t.name]!));
-      if (effects.has('search')) refreshSearchRows(ctx, [...new Set(searchCustomerIds)], [...new Set(peopleCustomerIds)]);
+      if (effects.has('search'))
+        refreshSearchRows(ctx, [...new Set(searchCustomerIds)], [...new Set(peopleCustomerIds)]);
       if (effects.has('report')) {
         // The rows the report triggers would have logged (one per customer is enough: the cube re-reads
         // a logged customer in full), in one statement over a JSON array instead of 100,000 inserts.
-        sqlite.prepare('INSERT INTO report_changes (customer_id) SELECT DISTINCT value FROM json_each(?)').run(JSON.stringify([...customerIds]));
+        sqlite
+          .prepare('INSERT INTO report_changes (customer_id) SELECT DISTINCT value FROM json_each(?)')
+          .run(JSON.stringify([...customerIds]));
       }
       if (effects.has('newKeyCustomers')) countNewKeyCustomers(ctx, createdCustomerIds);
       return result;
@@ -99,7 +107,9 @@ export function withTriggersSuspended<T>(ctx: ServiceContext, names: string[], f
   const sqlite = ctx.store.sqlite;
   if (!sqlite.inTransaction) throw new Error('withTriggersSuspended needs a transaction');
   const triggers = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')}) ORDER BY name`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')}) ORDER BY name`,
+    )
     .all(...names) as { name: string; sql: string }[];
   for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
   try {
