@@ -3,6 +3,7 @@ import { runSlaEscalation } from './services/tickets/escalation';
 import { refreshWarningsIfDue } from './services/customers/warnings';
 import { startBackgroundSync, stopBackgroundSync } from './services/sync';
 import { startReportCubeWarmup } from './services/reports/cube';
+import { startSearchIndexer } from './services/customers/search-index';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
 
@@ -28,8 +29,8 @@ function jobContext(runtime: Runtime, method: string): ServiceContext {
 /**
  * Runs the background work while the app is open: SLA escalation every minute, whether or not anyone
  * has the red channel on screen (a failing pass is logged and the next one tries again), the churn
- * warnings' refresh when one is due, and the headquarters sync on its own interval when it is
- * configured. Returns a stop function.
+ * warnings' refresh when one is due, the search index's catch-up after a bulk write, and the
+ * headquarters sync on its own interval when it is configured. Returns a stop function.
  */
 export function startBackgroundJobs(
   runtime: Runtime,
@@ -52,9 +53,12 @@ export function startBackgroundJobs(
   startBackgroundSync(runtime);
   // The report cube's first build reads every bill: done now, in slices, not by the first report opened.
   const stopCubeWarmup = startReportCubeWarmup(runtime.store.sqlite);
+  // Full-text rows an import or an undo queued: written within seconds of its commit, a slice at a time.
+  const stopIndexer = startSearchIndexer(runtime.store.sqlite, { log });
   return () => {
     clearInterval(timer);
     stopCubeWarmup();
+    stopIndexer();
     stopBackgroundSync(runtime.store);
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTestApp, tableCounts, type TestApp } from './helpers';
 import { decodeCsv, parseCsv } from '../../src/main/services/customers/import/parse';
 import { withBulkTriggers } from '../../src/main/services/customers/import/triggers';
+import { indexPendingSearchRows, pendingSearchCount } from '../../src/main/services/customers/search-index';
 import { applyChanges } from '../../src/main/services/sync/apply';
 import { formatHlc } from '../../src/shared/hlc';
 
@@ -383,6 +384,17 @@ function searchRows(
   return Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]));
 }
 
+/**
+ * Runs the background indexer (search-index.ts) until the queue is empty, as the app's job does after
+ * a bulk write, and checks that the write had queued something.
+ */
+function indexQueued(app: TestApp): void {
+  const sqlite = app.runtime.store.sqlite;
+  expect(pendingSearchCount(sqlite)).toBeGreaterThan(0);
+  while (indexPendingSearchRows(sqlite, 1_000) > 0);
+  expect(pendingSearchCount(sqlite)).toBe(0);
+}
+
 async function names(app: TestApp, token: string, query: string): Promise<string[]> {
   return (await app.call('customers.list', { query, sort: 'name', dir: 'asc' }, token)).rows.map(
     (r) => r.name,
@@ -418,8 +430,23 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     expect(await names(app, leader.token, '钢铁大街')).toEqual(['包头北辰物流有限公司']);
     expect(await names(app, leader.token, CODE_A.slice(2, 10))).toEqual(['呼和浩特金桥电力有限公司']);
     expect(await names(app, leader.token, '恒达煤')).toEqual(['鄂尔多斯恒达煤业有限公司']);
+    // A queued customer edited by hand: its trigger re-indexes it at once, the indexer again later.
+    await app.call(
+      'customers.update',
+      {
+        id: (await app.call('customers.list', { query: '北辰物流' }, leader.token)).rows[0]!.id,
+        address: '青山区幸福路',
+      },
+      leader.token,
+    );
+    expect(await names(app, leader.token, '钢铁大街')).toEqual([]);
+    expect(await names(app, leader.token, '幸福路')).toEqual(['包头北辰物流有限公司']);
 
-    // Re-running the triggers over every customer must change nothing: the bulk path wrote the same rows.
+    // Once it ran, re-running the triggers over every customer must change nothing: the bulk path and
+    // the indexer wrote the same rows.
+    indexQueued(app);
+    expect(await names(app, leader.token, '金桥电')).toEqual(['呼和浩特金桥电力有限公司']);
+    expect(await names(app, leader.token, '幸福路')).toEqual(['包头北辰物流有限公司']);
     const bulk = searchRows(app);
     expect(Object.keys(bulk)).toHaveLength(3);
     app.runtime.store.sqlite.exec('UPDATE customers SET name = name');
@@ -499,6 +526,8 @@ describe('bulk import keeps search, reports and triggers exact', () => {
       { kind: 'customers', fileName: 'a.csv', base64: csv('建设路') },
       leader.token,
     );
+    expect(await names(app, leader.token, '建设路5099号')).toEqual(['批量客户5099号有限公司']);
+    indexQueued(app);
     const first = searchRows(app);
     expect(Object.keys(first)).toHaveLength(n);
     // The trail and ownership log are written a chunk of 5,000 at a time too: all there, all sent.
@@ -520,6 +549,17 @@ describe('bulk import keeps search, reports and triggers exact', () => {
       { kind: 'customers', fileName: 'b.csv', base64: csv('迁址大道') },
       leader.token,
     );
+    // Queued: the full-text rows still hold the old address, and searches go by the text instead.
+    expect(await names(app, leader.token, '迁址大道5099号')).toEqual(['批量客户5099号有限公司']);
+    expect(await names(app, leader.token, '建设路5099号')).toEqual([]);
+    // 迁址大道50号, 500–509号, 5000–5099号: 111, counted and found whether a term hits the name or the address.
+    expect((await app.call('customers.list', { query: '批量客户 迁址大道50' }, leader.token)).total).toBe(
+      111,
+    );
+    indexQueued(app);
+    // Indexed: the new address is found through the full-text rows, and nothing of the old one is left.
+    expect(await names(app, leader.token, '迁址大道5099号')).toEqual(['批量客户5099号有限公司']);
+    expect(await names(app, leader.token, '建设路')).toEqual([]);
     const second = searchRows(app);
     expect(Object.keys(second)).toHaveLength(n);
     expect(Object.values(second).filter((r) => r.own!.includes(' 迁址大道') && r.rows === '0')).toHaveLength(
@@ -557,6 +597,9 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     expect(await names(app, leader.token, '金桥电')).toEqual([]);
     expect(await names(app, leader.token, '现代物流')).toEqual([]);
     expect(await names(app, leader.token, '北辰物流')).toEqual(['包头北辰物流有限公司']);
+    indexQueued(app);
+    expect(await names(app, leader.token, '现代物流')).toEqual([]);
+    expect(await names(app, leader.token, '北辰物流')).toEqual(['包头北辰物流有限公司']);
     expect(searchRows(app)).toEqual({
       [old.id]: { own: `包头北辰物流有限公司  ${CODE_B} `, people: null, rows: '0' },
     });
@@ -583,11 +626,15 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     );
     expect(await names(app, leader.token, '欧阳建国')).toEqual(['呼和浩特金桥电力有限公司']);
     expect(await names(app, leader.token, '912345')).toEqual(['呼和浩特金桥电力有限公司']);
+    indexQueued(app);
+    expect(await names(app, leader.token, '欧阳建国')).toEqual(['呼和浩特金桥电力有限公司']);
     const bulk = searchRows(app);
     app.runtime.store.sqlite.exec('UPDATE customer_contacts SET name = name');
     expect(searchRows(app)).toEqual(bulk);
 
     await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expect(await names(app, leader.token, '欧阳建国')).toEqual([]);
+    indexQueued(app);
     expect(await names(app, leader.token, '欧阳建国')).toEqual([]);
     expect(searchRows(app)).toEqual({
       [c.id]: { own: `呼和浩特金桥电力有限公司  ${CODE_A} `, people: null, rows: '0' },

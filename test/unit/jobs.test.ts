@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { runBackgroundJobsOnce } from '../../src/main/jobs';
+import { describe, expect, it, vi } from 'vitest';
+import { runBackgroundJobsOnce, startBackgroundJobs } from '../../src/main/jobs';
+import { pendingSearchCount } from '../../src/main/services/customers/search-index';
 import { makeTestApp, TEST_PASSWORD } from './helpers';
 import { addCustomer } from './tickets-fixtures';
 
@@ -25,5 +26,34 @@ describe('background jobs of the main process', () => {
     const notes = await app.call('notifications.list', {}, leader.token);
     expect(notes.rows.some((n) => n.message.includes(t.number))).toBe(true);
     expect(runBackgroundJobsOnce(app.runtime).breached).toBe(0);
+  });
+});
+
+describe('the search indexer', () => {
+  it("works an import's queue off in the background, while the ticket intake box finds the customers already", async () => {
+    const app = makeTestApp();
+    const leader = await app.signIn('leader');
+    const desk = await app.signIn('service_desk');
+    const sqlite = app.runtime.store.sqlite;
+    const rows = Array.from({ length: 4_500 }, (_, i) => `草原${i}号乳业有限公司,锡林郭勒大街${i}号`);
+    const base64 = Buffer.from(['客户名称,地址', ...rows].join('\r\n'), 'utf8').toString('base64');
+    await app.call('customers.import.commit', { kind: 'customers', fileName: 'a.csv', base64 }, leader.token);
+    expect(pendingSearchCount(sqlite)).toBe(4_500);
+    const intake = async (query: string) =>
+      (await app.call('tickets.intakeLookup', { query }, desk.token)).map((h) => h.customerName);
+    expect(await intake('草原4499号')).toEqual(['草原4499号乳业有限公司']);
+
+    const stop = startBackgroundJobs(app.runtime, () => undefined);
+    try {
+      // More than one slice: the indexer goes on by itself until the queue is empty.
+      await vi.waitFor(() => expect(pendingSearchCount(sqlite)).toBe(0), { timeout: 30_000, interval: 50 });
+    } finally {
+      stop();
+    }
+    expect(await intake('草原4499号')).toEqual(['草原4499号乳业有限公司']);
+    const fts = sqlite
+      .prepare(`SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH '"锡林郭勒大街"'`)
+      .get() as { n: number };
+    expect(fts.n).toBe(4_500);
   });
 });

@@ -9,6 +9,7 @@ import { customers } from '../../db/schema';
 import { cachedStatement, escapeLike } from '../../db/sql';
 import { requireActor, type Actor, type ServiceContext } from '../context';
 import { canSeeFinance, readScopeSql } from './scope';
+import { matchSeqs, searchPending } from './search-index';
 import { toListRow, userNames, type CustomerRow } from './records';
 
 export type CustomerFilterInput = z.output<typeof customerFilterSchema>;
@@ -36,11 +37,6 @@ const SORT_SQL: Record<CustomerFilterInput['sort'], string> = {
   grade: `CASE c.grade WHEN 'strategic' THEN 1 WHEN 'key' THEN 2 WHEN 'vip' THEN 3 WHEN 'quality' THEN 4 WHEN 'normal' THEN 5 ELSE 6 END`,
   stage: `CASE c.stage WHEN 'new' THEN 1 WHEN 'target' THEN 2 WHEN 'potential' THEN 3 WHEN 'intent' THEN 4 WHEN 'signed' THEN 5 ELSE 6 END`,
 };
-
-/** An FTS5 phrase for one search term (double quotes doubled so user text stays literal). */
-function ftsPhrase(term: string): string {
-  return `"${term.replace(/"/g, '""')}"`;
-}
 
 /**
  * How the search box's full-text condition is evaluated.
@@ -77,26 +73,10 @@ export function mapScopeOf(actor: Actor): MapScope | undefined {
   return actor.role === 'account_manager' ? { ownerId: actor.id } : undefined;
 }
 
-/** The search box split into FTS phrases (terms of 3+ characters) and short terms. */
-function searchTerms(query: string): { phrases: string[]; short: string[] } {
+/** The search box split into full-text terms (3+ characters) and short terms. */
+function searchTerms(query: string): { long: string[]; short: string[] } {
   const terms = query.trim().split(/\s+/).filter(Boolean);
-  return {
-    phrases: terms.filter((t) => [...t].length >= 3).map(ftsPhrase),
-    short: terms.filter((t) => [...t].length < 3),
-  };
-}
-
-/**
- * SELECT of the search-map seq of every customer matching all `phrases` (bound in order). A customer has
- * two full-text rows (migration 0021): its own text at rowid seq * 2 and its key people at seq * 2 + 1,
- * so a phrase matches the customer when either row does, and several phrases are matched one by one
- * and intersected (one row need not hold them all). A single phrase may yield a seq twice.
- */
-function matchSeqsSql(phrases: number): string {
-  return Array.from(
-    { length: phrases },
-    () => 'SELECT rowid >> 1 AS seq FROM customers_fts WHERE customers_fts MATCH ?',
-  ).join(' INTERSECT ');
+  return { long: terms.filter((t) => [...t].length >= 3), short: terms.filter((t) => [...t].length < 3) };
 }
 
 /** The search text that 1–2 character terms are looked for in (customer_search_text, migrations 0021–0022). */
@@ -106,22 +86,24 @@ const SHORT_COLUMNS = ['x.own_text', 'x.people_text'];
  * The search-box condition: terms of 3+ characters go to the FTS5 trigram index; shorter terms
  * (trigrams cannot index them) fall back to LIKE over the same text, kept in customer_search_text — as
  * a filter on each candidate when a long term narrows the search, as a scan of the texts when they stand alone.
+ * `pending`: customers wait for the background indexer (search-index.ts), so matchSeqs tests them by LIKE.
  */
 export function searchSql(
   query: string,
   mode: SearchMode = 'drive',
   scope?: MapScope,
+  pending = false,
 ): { sql: string; params: unknown[] } | null {
-  const { phrases, short } = searchTerms(query);
-  if (phrases.length === 0 && short.length === 0) return null;
+  const { long, short } = searchTerms(query);
+  if (long.length === 0 && short.length === 0) return null;
   const parts: string[] = [];
   const params: unknown[] = [];
   // Matches outside an account manager's scope are dropped at the search map, before the customer row
   // is looked up (the row's own scope check still decides).
   const inScope = scope ? ` AND (m.owner_id = ? OR m.owner_id IS NULL)` : '';
   const scopeParams = scope ? [scope.ownerId] : [];
-  if (phrases.length) {
-    const seqs = matchSeqsSql(phrases.length);
+  if (long.length) {
+    const { sql: seqs, params: seqParams } = matchSeqs(long, pending);
     if (mode === 'hits') {
       parts.push(`c.id IN (SELECT customer_id FROM ${HITS})`);
     } else if (mode === 'probe') {
@@ -136,19 +118,19 @@ export function searchSql(
           JOIN customer_search_map m ON m.seq = h.seq WHERE 1${inScope})`,
       );
     }
-    if (mode !== 'hits') params.push(...phrases);
+    if (mode !== 'hits') params.push(...seqParams);
     if (mode !== 'probe' && mode !== 'hits') params.push(...scopeParams);
   }
   for (const term of short) {
     const like = `%${escapeLike(term)}%`;
     const test = SHORT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ');
     parts.push(
-      phrases.length
+      long.length
         ? `EXISTS (SELECT 1 FROM customer_search_map m CROSS JOIN customer_search_text x ON x.seq = m.seq WHERE m.customer_id = c.id AND (${test}))`
         : `c.id IN (SELECT m.customer_id FROM customer_search_text x JOIN customer_search_map m ON m.seq = x.seq WHERE (${test})${inScope})`,
     );
     params.push(...SHORT_COLUMNS.map(() => like));
-    if (phrases.length === 0) params.push(...scopeParams);
+    if (long.length === 0) params.push(...scopeParams);
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -159,30 +141,41 @@ export function searchSql(
  * first N matches): the two agree, so "every match was looked at" stays exact, and the search modes'
  * thresholds only need the size.
  */
-function ftsMatches(ctx: ServiceContext, query: string | undefined, cap: number): number | null {
-  const phrases = query ? searchTerms(query).phrases : [];
-  if (phrases.length === 0) return null;
+function ftsMatches(
+  ctx: ServiceContext,
+  query: string | undefined,
+  cap: number,
+  pending: boolean,
+): number | null {
+  const long = query ? searchTerms(query).long : [];
+  if (long.length === 0) return null;
+  const seqs = matchSeqs(long, pending);
   return (
     cachedStatement(
       ctx.store.sqlite,
-      `SELECT count(*) AS n FROM (SELECT seq FROM (${matchSeqsSql(phrases.length)}) LIMIT ?)`,
-    ).get(...phrases, cap) as { n: number }
+      `SELECT count(*) AS n FROM (SELECT seq FROM (${seqs.sql}) LIMIT ?)`,
+    ).get(...seqs.params, cap) as { n: number }
   ).n;
 }
 
 /** The cheaper way to evaluate a search: drive from few matches, probe when there are many. */
-export function searchMode(ctx: ServiceContext, query: string | undefined, scope?: MapScope): SearchMode {
+export function searchMode(
+  ctx: ServiceContext,
+  query: string | undefined,
+  scope?: MapScope,
+  pending = searchPending(ctx.store.sqlite),
+): SearchMode {
   if (!scope) {
-    const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1);
+    const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1, pending);
     return n !== null && n > SEARCH_DRIVE_LIMIT ? 'probe' : 'drive';
   }
-  const n = ftsMatches(ctx, query, SCOPED_PREFILTER_LIMIT + 1);
+  const n = ftsMatches(ctx, query, SCOPED_PREFILTER_LIMIT + 1, pending);
   if (n === null || n <= SEARCH_DRIVE_LIMIT) return 'drive';
   if (n > SCOPED_PREFILTER_LIMIT) return 'probe';
   // An account manager sees a slice of the branch: what counts is how many matches are in it. They are
   // gathered once (filtered at the search map) and, when few, drive both the count and the page.
   const sqlite = ctx.store.sqlite;
-  const phrases = searchTerms(query!).phrases;
+  const seqs = matchSeqs(searchTerms(query!).long, pending);
   sqlite.exec(
     `CREATE TEMP TABLE IF NOT EXISTS ${HITS.slice('temp.'.length)} (customer_id TEXT PRIMARY KEY) WITHOUT ROWID`,
   );
@@ -190,10 +183,10 @@ export function searchMode(ctx: ServiceContext, query: string | undefined, scope
   const inScope = sqlite
     .prepare(
       `INSERT INTO ${HITS} (customer_id)
-       SELECT m.customer_id FROM (SELECT DISTINCT seq FROM (${matchSeqsSql(phrases.length)})) h
+       SELECT m.customer_id FROM (SELECT DISTINCT seq FROM (${seqs.sql})) h
        JOIN customer_search_map m ON m.seq = h.seq WHERE m.owner_id = ? OR m.owner_id IS NULL LIMIT ?`,
     )
-    .run(...phrases, scope.ownerId, SEARCH_DRIVE_LIMIT + 1).changes;
+    .run(...seqs.params, scope.ownerId, SEARCH_DRIVE_LIMIT + 1).changes;
   return inScope > SEARCH_DRIVE_LIMIT ? 'probe' : 'hits';
 }
 
@@ -219,6 +212,7 @@ export function filterWhere(
   actor: Actor,
   filter: CustomerFilterInput,
   mode: SearchMode = 'drive',
+  pending = false,
 ): { sql: string; params: unknown[] } {
   const p = INDEXED_SORTS.has(filter.sort) ? '+' : '';
   const where = ['c.deleted = 0'];
@@ -256,7 +250,7 @@ export function filterWhere(
     where.push(filter.arrears ? `${col} > 0` : `${col} = 0`);
   }
   if (filter.query) {
-    const search = searchSql(filter.query, mode, mapScopeOf(actor));
+    const search = searchSql(filter.query, mode, mapScopeOf(actor), pending);
     if (search) {
       where.push(search.sql);
       params.push(...search.params);
@@ -284,7 +278,7 @@ export function selectCustomers(
   offset = 0,
   mode: SearchMode = searchMode(ctx, filter.query, mapScopeOf(actor)),
 ): CustomerRow[] {
-  const where = filterWhere(actor, filter, mode);
+  const where = filterWhere(actor, filter, mode, searchPending(ctx.store.sqlite));
   const raw = cachedStatement(
     ctx.store.sqlite,
     `SELECT ${CUSTOMER_SELECT} FROM customers c WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`,
@@ -324,8 +318,9 @@ function selectListRows(
   limit: number,
   offset: number,
   mode: SearchMode,
+  pending: boolean,
 ): CustomerListRow[] {
-  const where = filterWhere(actor, filter, mode);
+  const where = filterWhere(actor, filter, mode, pending);
   const raw = cachedStatement(
     ctx.store.sqlite,
     `SELECT ${LIST_SELECT} FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ${where.sql} ORDER BY ${orderBy(actor, filter)} LIMIT ? OFFSET ?`,
@@ -366,11 +361,12 @@ function countCustomers(
   actor: Actor,
   filter: CustomerFilterInput,
   mode: SearchMode,
+  pending: boolean,
 ): number {
   // The count needs no order, so it keeps every filter index usable (see INDEXED_SORTS).
   const unordered = { ...filter, sort: 'updatedAt' as const };
   const count = (mode: SearchMode) => {
-    const where = filterWhere(actor, unordered, mode);
+    const where = filterWhere(actor, unordered, mode, pending);
     return (
       cachedStatement(
         ctx.store.sqlite,
@@ -383,13 +379,14 @@ function countCustomers(
   const found = count({ bounded: first });
   if (found > LIST_COUNT_CAP) return found;
   // Every match was looked at: the count is exact.
-  if ((ftsMatches(ctx, filter.query, first + 1) ?? 0) <= first) return found;
+  if ((ftsMatches(ctx, filter.query, first + 1, pending) ?? 0) <= first) return found;
   // Scope or filters pass few of the matches (an account manager sees a tenth of the branch): look
   // at as many more matches as that pass rate says the cap needs, while that stays cheaper than walking.
   const needed = Math.ceil((first * (LIST_COUNT_CAP + 1) * 1.25) / Math.max(found, 1));
   if (needed <= MAX_BOUNDED_COUNT) {
     const more = count({ bounded: needed });
-    if (more > LIST_COUNT_CAP || (ftsMatches(ctx, filter.query, needed + 1) ?? 0) <= needed) return more;
+    if (more > LIST_COUNT_CAP || (ftsMatches(ctx, filter.query, needed + 1, pending) ?? 0) <= needed)
+      return more;
   }
   return count('probe');
 }
@@ -401,9 +398,10 @@ const MAX_BOUNDED_COUNT = 40_000;
 export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'customers.list'>) {
   const actor = requireActor(ctx);
   const { page, pageSize, ...filter } = input;
-  const mode = searchMode(ctx, filter.query, mapScopeOf(actor));
-  const counted = countCustomers(ctx, actor, filter, mode);
-  const rows = selectListRows(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode);
+  const pending = searchPending(ctx.store.sqlite);
+  const mode = searchMode(ctx, filter.query, mapScopeOf(actor), pending);
+  const counted = countCustomers(ctx, actor, filter, mode, pending);
+  const rows = selectListRows(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode, pending);
   const totalCapped = counted > LIST_COUNT_CAP;
   return { rows, total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };
 }

@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { matchSeqs, searchPending } from '../customers/search-index';
 import { customerTickets } from './queue';
 import { prepared } from './read';
 import { ticketScope } from './scope';
@@ -80,14 +81,16 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
         serviceInstanceId: null,
       });
   }
-  // Names: the FTS5 trigram index for 3+ characters, LIKE for 1–2 (trigram cannot match shorter).
+  // Names: the FTS5 trigram index for 3+ characters (customers still queued for it by an import are
+  // tested on their text), LIKE for 1–2 (trigram cannot match shorter).
+  const seqs = matchSeqs([q], searchPending(ctx.store.sqlite));
   const names = (
     [...q].length >= 3
       ? prepared(
           ctx,
-          `SELECT DISTINCT c.id, c.name FROM customers_fts f JOIN customer_search_map m ON m.seq = f.rowid >> 1
-           JOIN customers c ON c.id = m.customer_id WHERE customers_fts MATCH ? AND c.deleted = 0 LIMIT ?`,
-        ).all(`"${q.replace(/"/g, '""')}"`, limit * 3)
+          `SELECT DISTINCT c.id, c.name FROM (${seqs.sql}) h JOIN customer_search_map m ON m.seq = h.seq
+           JOIN customers c ON c.id = m.customer_id WHERE c.deleted = 0 LIMIT ?`,
+        ).all(...seqs.params, limit * 3)
       : prepared(
           ctx,
           `SELECT id, name FROM customers WHERE deleted = 0 AND (name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\') LIMIT ?`,

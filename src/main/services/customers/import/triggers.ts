@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../context';
+import { OWN_PART, PEOPLE_PART, queueSearchRows } from '../search-index';
 
 /**
  * Bulk writes of customers and key people without per-row trigger work (issue #3 import speed).
@@ -6,7 +7,8 @@ import type { ServiceContext } from '../../context';
  * The FTS triggers (migrations 0002, 0021) re-index one customer per written row and the report triggers of
  * 0009 log one change per row; for 100,000 rows that per-row work dominated the import (several ms per
  * row for the trigram index). Inside the caller's transaction these triggers are dropped, the rows are
- * written, the touched customers' search rows and report changes are written set-based, and the
+ * written, the touched customers' search texts and report changes are written set-based (their
+ * full-text rows are queued for the background indexer, search-index.ts), and the
  * triggers are re-created from the SQL that sqlite_master held (so they never drift from the
  * migrations). DDL is transactional in SQLite: a failed import rolls the drop back with everything else.
  * Triggers not named here (added by later migrations) keep firing per row, which is slower but right.
@@ -52,8 +54,8 @@ export interface BulkWritten<T> {
 }
 
 /**
- * Runs `write` with the search/report triggers of `tables` dropped, then refreshes the search index,
- * the report change log and the new-key-customer counts for the customers `write` returned, and
+ * Runs `write` with the search/report triggers of `tables` dropped, then refreshes the search text (and
+ * queues the full-text rows for the background indexer), the report change log and the new-key-customer counts for the customers `write` returned, and
  * re-creates the triggers. Must run inside a transaction.
  */
 export function withBulkTriggers<T>(
@@ -135,7 +137,7 @@ function countNewKeyCustomers(ctx: ServiceContext, created: Iterable<string>) {
     .run(JSON.stringify([...created]));
 }
 
-/** Customers re-indexed per statement: bounds the statement journal SQLite keeps in memory for each. */
+/** Customers whose search text is rewritten per statement: bounds the statement journal SQLite keeps in memory. */
 const SEARCH_CHUNK = 5_000;
 
 /** SQL of a live customer `c`'s own search text and its key people's, as the 0021/0022 triggers keep them. */
@@ -144,10 +146,10 @@ const PEOPLE_TEXT_SQL = `(SELECT group_concat(p.name || ' ' || p.mobile || ' ' |
   WHERE p.customer_id = c.id AND p.deleted = 0)`;
 
 /**
- * Rewrites the search rows of the given customers exactly as the 0021/0022 triggers compute them — the
- * customer's own text (customer_search_text.own_text, full-text row seq * 2) for `ids`, its key
- * people's (people_text, row seq * 2 + 1) for `peopleIds` — a chunk at a time: one statement over
- * 100,000 customers made SQLite hold a copy of every page it changed until the statement ended.
+ * Rewrites the search text of the given customers exactly as the 0021/0022 triggers compute it — the
+ * customer's own text (customer_search_text.own_text) for `ids`, its key people's (people_text) for
+ * `peopleIds` — a chunk at a time, and queues their full-text rows for the background indexer
+ * (search-index.ts; searches match queued customers on this text meanwhile).
  */
 function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string[]) {
   const sqlite = ctx.store.sqlite;
@@ -157,14 +159,10 @@ function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string
   const map = sqlite.prepare(`INSERT INTO customer_search_map (customer_id, owner_id)
     SELECT c.id, c.owner_id FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value
     WHERE NOT EXISTS (SELECT 1 FROM customer_search_map m WHERE m.customer_id = c.id)`);
-  // The full-text rows to delete: only those that exist (a contentless index has no other way to
-  // know, and new customers have none). CROSS JOIN keeps SQLite from scanning all customers.
-  const drop = (part: 0 | 1) =>
-    sqlite.prepare(`DELETE FROM customers_fts WHERE rowid IN (
-      SELECT m.seq * 2 + ${part} FROM ${seqsOf} WHERE EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = m.seq * 2 + ${part}))`);
   const parts = [
     {
       ids,
+      part: OWN_PART,
       // The text of customers that have a text row, then whole rows for those that have none: an
       // UPDATE of existing rows measured 0.8 s for 100,000, an upsert 0.9–1.3 s.
       text: [
@@ -175,22 +173,15 @@ function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string
           SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id
           WHERE NOT EXISTS (SELECT 1 FROM customer_search_text x WHERE x.seq = m.seq)`),
       ],
-      drop: drop(0),
-      add: sqlite.prepare(`INSERT INTO customers_fts (rowid, name, short_name, credit_code, address)
-        SELECT m.seq * 2, c.name, c.short_name, c.credit_code, c.address
-        FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id WHERE c.deleted = 0 ORDER BY m.seq`),
     },
     {
       ids: peopleIds,
+      part: PEOPLE_PART,
       text: [
         sqlite.prepare(`INSERT INTO customer_search_text (seq, people_text)
           SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${PEOPLE_TEXT_SQL} END FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id
           WHERE true ON CONFLICT (seq) DO UPDATE SET people_text = excluded.people_text`),
       ],
-      drop: drop(1),
-      add: sqlite.prepare(`INSERT INTO customers_fts (rowid, people)
-        SELECT m.seq * 2 + 1, x.people_text FROM ${seqsOf} CROSS JOIN customer_search_text x ON x.seq = m.seq
-        WHERE x.people_text IS NOT NULL ORDER BY m.seq`),
     },
   ];
   for (const part of parts) {
@@ -198,8 +189,7 @@ function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string
       const chunk = JSON.stringify(part.ids.slice(i, i + SEARCH_CHUNK));
       map.run(chunk);
       for (const text of part.text) text.run(chunk);
-      part.drop.run(chunk);
-      part.add.run(chunk);
+      queueSearchRows(sqlite, chunk, part.part);
     }
   }
 }
