@@ -38,6 +38,28 @@ async function fail(app: TestApp, method: 'customers.import.commit', input: unkn
 const HEADER = '客户名称,统一社会信用代码,客户类型,区域,地址,第一责任人,阶段';
 
 describe('customer import', () => {
+  it('stages an import sets are in the stage history with the file; undo moves them back and says so', async () => {
+    const { app, leader } = await setup();
+    const c = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
+    const file = gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},企业,赛罕区,,,意向`, `包头北辰物流有限公司,${CODE_B},,,新址,,签约`]);
+    const batch = await app.call('customers.import.commit', { kind: 'customers', fileName: '客户.csv', base64: file }, leader.token);
+    const history = async (id: string) =>
+      (await app.call('customers.get', { id }, leader.token)).stageHistory.map((h) => [h.fromStage, h.toStage, h.note, h.byName]);
+    expect(await history(c.id)).toEqual([
+      ['new', 'signed', '客户.csv', '测试gaojianguo'],
+      [null, 'new', '', '测试gaojianguo'],
+    ]);
+    const created = (await app.call('customers.list', { query: '金桥电力' }, leader.token)).rows[0]!;
+    expect(await history(created.id)).toEqual([[null, 'intent', '客户.csv', '测试gaojianguo']]);
+    // A row that leaves the stage as it is adds nothing.
+    await app.call('customers.import.commit', { kind: 'customers', fileName: '再次.csv', base64: file }, leader.token);
+    expect(await history(c.id)).toHaveLength(2);
+
+    await app.call('customers.import.undo', { id: batch.id, reason: '导错了' }, leader.token);
+    expect((await history(c.id))[0]).toEqual(['signed', 'new', '导错了', '测试gaojianguo']);
+    expect((await app.call('customers.get', { id: c.id }, leader.token)).customer.stage).toBe('new');
+  });
+
   it('keeps the search index right when an import changes searchable text, changes only other fields, and is undone', async () => {
     const { app, leader } = await setup();
     await app.call(

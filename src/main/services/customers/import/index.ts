@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../../../shared/contract';
+import type { CustomerStage } from '../../../../shared/contract/customer-common';
 import { AppError } from '../../../../shared/errors';
 import { translate } from '../../../../shared/messages';
 import { companyNameKey } from '../../../../shared/normalize';
@@ -9,12 +10,13 @@ import {
   customerImportRows,
   customerOwnershipLog,
   customers,
+  customerStageHistory,
 } from '../../../db/schema';
 import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { bulkInsert, bulkInsertSet, bulkUpdate } from '../../bulk';
 import { isoNow, requireActor, type Actor, type ServiceContext } from '../../context';
-import { getRow, insertRow, type SyncTable } from '../../write';
+import { getRow, insertRow, type NewRow, type SyncTable } from '../../write';
 import { defaultDueDate } from '../dates';
 import { refreshCustomerCaches } from '../records';
 import { warningsDue } from '../warnings';
@@ -44,10 +46,12 @@ interface Op {
   ownerId?: string | null;
   /**
    * customers only, updates: set by the plan, which read the row — `values` is then only what changes,
-   * `before` the undo trail's JSON of the old values, `currentOwnerId` the owner before.
+   * `before` the undo trail's JSON of the old values, `currentOwnerId` the owner before, `stageBefore`
+   * the stage before when the row changes it (for the stage history).
    */
   before?: string;
   currentOwnerId?: string | null;
+  stageBefore?: CustomerStage | null;
   customerId?: string;
 }
 
@@ -129,6 +133,13 @@ function changesOf(values: Record<string, unknown>, current: Record<string, unkn
   const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k]]));
   if (ownerChanges) before.ownerId = current.ownerId;
   return { patch, before };
+}
+
+type StageEntry = NewRow<typeof customerStageHistory>;
+
+/** A stage history row for a stage set by an import or its undo (note: the file, or the undo's reason). */
+function stageEntry(ctx: ServiceContext, actor: Actor, customerId: string, fromStage: CustomerStage | null, toStage: CustomerStage, note: string): StageEntry {
+  return { customerId, fromStage, toStage, byId: actor.id, byName: actor.displayName, note, at: isoNow(ctx) };
 }
 
 /** Builds the plan for a parsed sheet against the current database (reads only). */
@@ -217,7 +228,15 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
         // Only what changes is kept (the row was just read): 100,000 rows of values and current values
         // held to the write phase took the import to the 500 MB limit.
         const { patch, before } = changesOf(values, hit.current, ownerChange !== undefined);
-        plan.updates.push({ table: 'customers', id: hit.id, values: patch, ownerId: ownerChange, before: JSON.stringify(before), currentOwnerId: hit.ownerId });
+        plan.updates.push({
+          table: 'customers',
+          id: hit.id,
+          values: patch,
+          ownerId: ownerChange,
+          before: JSON.stringify(before),
+          currentOwnerId: hit.ownerId,
+          ...('stage' in patch && { stageBefore: (hit.current.stage as CustomerStage | null | undefined) ?? null }),
+        });
       } else {
         const owner = actor.role === 'account_manager' ? actor.id : (ownerId ?? null);
         const type = (values.type as 'gov' | 'group' | 'enterprise' | 'strategic' | undefined) ?? 'enterprise';
@@ -347,6 +366,11 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
         { skip: true },
       );
     }
+    // The stage history hears of every stage the import sets: a new customer's first, an update's move.
+    const stages: StageEntry[] =
+      kind === 'customers'
+        ? createdIds.map((id, i) => stageEntry(ctx, actor, id, null, (plan.creates[i]!.values.stage as CustomerStage | undefined) ?? 'new', fileName))
+        : [];
     const patches: { id: string; patch: Record<string, unknown> }[] = [];
     const searchIds: string[] = [...createdIds];
     // In id order, which for ids made by the app is the order rows were filed in: the table and its
@@ -367,10 +391,14 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
       if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
       if (op.table === 'customers' && Object.keys(patch).some((k) => SEARCHED.has(k))) searchIds.push(op.id!);
       if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, ownerBefore);
+      if (op.table === 'customers' && patch.stage !== undefined) {
+        stages.push(stageEntry(ctx, actor, op.id!, op.stageBefore ?? null, patch.stage as CustomerStage, fileName));
+      }
       trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before });
     }
     bulkUpdate(ctx, table, patches as never[], { summary });
     bulkInsertSet(ctx, customerImportRows, trail, { skip: true });
+    bulkInsertSet(ctx, customerStageHistory, stages, { skip: true });
     const customerIds = kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!)] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
     return {
       result: undefined,
@@ -446,6 +474,7 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
   const deletedCustomerIds: string[] = [];
   // As in applyPlan: customers and key people are restored with the per-row search/report triggers suspended.
   const restore = () => {
+    const stages: StageEntry[] = [];
     const byTable = new Map<Op['table'], { id: string; patch: Record<string, unknown> }[]>();
     for (const r of rows) {
       const list = byTable.get(r.tableName) ?? [];
@@ -458,14 +487,19 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
       } else {
         const { ownerId, ...before } = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
         if (Object.keys(before).some((k) => SEARCHED.has(k))) searchIds.add(r.rowId);
-        if (ownerId !== undefined) {
+        if (ownerId !== undefined || before.stage !== undefined) {
           const current = getRow(ctx, customers, r.rowId);
-          if (current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
+          if (ownerId !== undefined && current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
+          // The stage goes back, and the history says so.
+          if (before.stage !== undefined && current.stage !== before.stage) {
+            stages.push(stageEntry(ctx, actor, r.rowId, current.stage, before.stage as CustomerStage, reason));
+          }
         }
         if (Object.keys(before).length) list.push({ id: r.rowId, patch: before });
       }
     }
     for (const [table, patches] of byTable) bulkUpdate(ctx, TABLES[table], patches as never[], { summary: { undoBatch: batch.id, reason } });
+    bulkInsertSet(ctx, customerStageHistory, stages, { skip: true });
     return batch.kind === 'customers'
       ? { result: undefined, customerIds: rows.map((r) => r.rowId), searchCustomerIds: searchIds, peopleCustomerIds: deletedCustomerIds }
       : { result: undefined, customerIds: touched };
