@@ -247,7 +247,17 @@ describe('customer search over many matches', () => {
     };
     const checkActor = (actor: Actor) => {
       const visible = (r: Seeded) => actor.role === 'leader' || r.ownerId === am || r.ownerId === null;
-      for (const query of ['内蒙古', '鄂尔多斯 电力', '包头 北辰 12', '内蒙古 回民', '河北省 回民']) {
+      // Terms of 1–2 characters go by LIKE: alone ('河北', '回民 河北') or narrowing a long one ('内蒙古 回民', '回民区 河北').
+      for (const query of [
+        '内蒙古',
+        '鄂尔多斯 电力',
+        '包头 北辰 12',
+        '内蒙古 回民',
+        '河北省 回民',
+        '河北',
+        '回民 河北',
+        '回民区 河北',
+      ]) {
         const pick = (mode: 'drive' | 'probe' | 'hits') => {
           const where = filterWhere(
             actor,

@@ -9,7 +9,7 @@ import { customers } from '../../db/schema';
 import { cachedStatement, escapeLike } from '../../db/sql';
 import { requireActor, type Actor, type ServiceContext } from '../context';
 import { canSeeFinance, readScopeSql } from './scope';
-import { matchSeqs, searchPending } from './search-index';
+import { matchSeqs, ownTextSql, pendingMatchSql, searchPending } from './search-index';
 import { toListRow, userNames, type CustomerRow } from './records';
 
 export type CustomerFilterInput = z.output<typeof customerFilterSchema>;
@@ -79,9 +79,6 @@ function searchTerms(query: string): { long: string[]; short: string[] } {
   return { long: terms.filter((t) => [...t].length >= 3), short: terms.filter((t) => [...t].length < 3) };
 }
 
-/** The search text that 1–2 character terms are looked for in (customer_search_text, migrations 0021–0022). */
-const SHORT_COLUMNS = ['x.own_text', 'x.people_text'];
-
 /**
  * The search-box condition: terms of 3+ characters go to the FTS5 trigram index; shorter terms
  * (trigrams cannot index them) fall back to LIKE over the same text, kept in customer_search_text — as
@@ -100,7 +97,8 @@ export function searchSql(
   const params: unknown[] = [];
   // Matches outside an account manager's scope are dropped at the search map, before the customer row
   // is looked up (the row's own scope check still decides).
-  const inScope = scope ? ` AND (m.owner_id = ? OR m.owner_id IS NULL)` : '';
+  const inScopeOf = (map: string) => (scope ? ` AND (${map}.owner_id = ? OR ${map}.owner_id IS NULL)` : '');
+  const inScope = inScopeOf('m');
   const scopeParams = scope ? [scope.ownerId] : [];
   if (long.length) {
     const { sql: seqs, params: seqParams } = matchSeqs(long, pending);
@@ -121,16 +119,28 @@ export function searchSql(
     if (mode !== 'hits') params.push(...seqParams);
     if (mode !== 'probe' && mode !== 'hits') params.push(...scopeParams);
   }
+  const test = (own: string) => `(${own} LIKE ? ESCAPE '\\' OR x.people_text LIKE ? ESCAPE '\\')`;
   for (const term of short) {
     const like = `%${escapeLike(term)}%`;
-    const test = SHORT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ');
-    parts.push(
-      long.length
-        ? `EXISTS (SELECT 1 FROM customer_search_map m CROSS JOIN customer_search_text x ON x.seq = m.seq WHERE m.customer_id = c.id AND (${test}))`
-        : `c.id IN (SELECT m.customer_id FROM customer_search_text x JOIN customer_search_map m ON m.seq = x.seq WHERE (${test})${inScope})`,
-    );
-    params.push(...SHORT_COLUMNS.map(() => like));
-    if (long.length === 0) params.push(...scopeParams);
+    if (long.length) {
+      // A candidate the long terms found: its own text from its row (current even while it is queued
+      // for the indexer), its key people's from the text table.
+      parts.push(
+        `(${ownTextSql('c')} LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_search_map m CROSS JOIN customer_search_text x
+          ON x.seq = m.seq WHERE m.customer_id = c.id AND x.people_text LIKE ? ESCAPE '\\'))`,
+      );
+      params.push(like, like);
+      continue;
+    }
+    // Alone: a scan of the texts, whose own text lags for customers queued for the indexer — those
+    // are tested on their rows instead.
+    let sql = `SELECT m.customer_id FROM customer_search_text x JOIN customer_search_map m ON m.seq = x.seq WHERE ${test('x.own_text')}${inScope}`;
+    params.push(like, like, ...scopeParams);
+    if (pending) {
+      sql += ` AND x.seq NOT IN (SELECT seq FROM customer_search_pending) UNION ALL ${pendingMatchSql(test, 'customer')}${inScopeOf('pm')}`;
+      params.push(like, like, ...scopeParams);
+    }
+    parts.push(`c.id IN (${sql})`);
   }
   return { sql: parts.join(' AND '), params };
 }

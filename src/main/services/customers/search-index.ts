@@ -2,15 +2,15 @@ import type Database from 'better-sqlite3';
 import { cachedStatement, escapeLike } from '../../db/sql';
 
 /**
- * The customers' full-text index and the queue of customers whose full-text rows are behind
+ * The customers' full-text index and the queue of customers whose search rows are behind
  * (customer_search_pending, migration 0023).
  *
- * Per-row writes keep customers_fts current through the 0021/0022 triggers. A bulk write (an import,
- * an import's undo) instead updates customer_search_text in its transaction and queues the customers;
- * re-tokenizing 100,000 customers' trigrams was 3–4 s of a 100,000-row import, and `indexPendingSearchRows`
- * now does it in the background, a slice per transaction. Searches stay right meanwhile: a queued
- * customer is matched by LIKE over its current text, and its (stale or missing) full-text rows are
- * ignored.
+ * Per-row writes keep customers_fts and customer_search_text current through the 0021/0022 triggers. A
+ * bulk write (an import, an import's undo) instead queues the customers in its transaction (with their
+ * key people's text when it wrote key people); re-tokenizing 100,000 customers' trigrams and rewriting
+ * their texts was 4–5 s of a 100,000-row import, and `indexPendingSearchRows` now does it in the
+ * background, a slice per transaction. Searches stay right meanwhile: a queued customer is matched by
+ * LIKE over its current row, and its stale (or missing) full-text rows and own text are ignored.
  */
 
 /** Bits of customer_search_pending.parts: the customer's own row (seq * 2), its key people's (seq * 2 + 1). */
@@ -27,6 +27,23 @@ export function pendingSearchCount(sqlite: Database.Database): number {
   return (sqlite.prepare('SELECT count(*) AS n FROM customer_search_pending').get() as { n: number }).n;
 }
 
+/** SQL of the own search text of the customer row aliased `c`, as the 0021/0022 triggers write it. */
+export function ownTextSql(c: string): string {
+  return `${c}.name || ' ' || ${c}.short_name || ' ' || ${c}.credit_code || ' ' || ${c}.address`;
+}
+
+/**
+ * SELECT of the search-map seq (or, with `select` 'customer', the customer id) of every queued customer
+ * whose current text passes `test` — SQL over `own` (its own text) and `x.people_text` — for the
+ * searches to use instead of the customer's full-text rows and customer_search_text.own_text.
+ */
+export function pendingMatchSql(test: (own: string) => string, select: 'seq' | 'customer' = 'seq'): string {
+  return `SELECT ${select === 'seq' ? 'p.seq' : 'pm.customer_id'} FROM customer_search_pending p
+    CROSS JOIN customer_search_map pm ON pm.seq = p.seq CROSS JOIN customers pc ON pc.id = pm.customer_id
+    LEFT JOIN customer_search_text x ON x.seq = p.seq
+    WHERE pc.deleted = 0 AND ${test(`(${ownTextSql('pc')})`)}`;
+}
+
 /** An FTS5 phrase for one search term (double quotes doubled so user text stays literal). */
 export function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
@@ -38,7 +55,7 @@ export function ftsPhrase(term: string): string {
  * seq * 2 and its key people at seq * 2 + 1, so a term matches the customer when either row does, and
  * several terms are matched one by one and intersected (one row need not hold them all). A single term
  * may yield a seq twice. With `pending`, queued customers are left out of the full-text matches and
- * tested with LIKE over customer_search_text instead (the same substring test the trigram index makes).
+ * tested with LIKE over their current text instead (the same substring test the trigram index makes).
  */
 export function matchSeqs(terms: string[], pending: boolean): { sql: string; params: string[] } {
   const fts = terms
@@ -49,15 +66,14 @@ export function matchSeqs(terms: string[], pending: boolean): { sql: string; par
   const likes = terms.map((t) => `%${escapeLike(t)}%`);
   return {
     sql: `SELECT seq FROM (${fts}) WHERE seq NOT IN (SELECT seq FROM customer_search_pending)
-      UNION ALL SELECT p.seq FROM customer_search_pending p JOIN customer_search_text x ON x.seq = p.seq
-      WHERE ${terms.map(() => `(x.own_text LIKE ? ESCAPE '\\' OR x.people_text LIKE ? ESCAPE '\\')`).join(' AND ')}`,
+      UNION ALL ${pendingMatchSql((own) => terms.map(() => `(${own} LIKE ? ESCAPE '\\' OR x.people_text LIKE ? ESCAPE '\\')`).join(' AND '))}`,
     params: [...phrases, ...likes.flatMap((l) => [l, l])],
   };
 }
 
 /**
- * Queues the search-map seqs of the customers in the JSON array bound to `idsJson` for `part`
- * (a bulk write calls this after it wrote their customer_search_text).
+ * Queues the search-map seqs of the customers in the JSON array bound to `idsJson` for `part` (a bulk
+ * write calls this for the customers it wrote; for PEOPLE_PART it has written their people_text).
  */
 export function queueSearchRows(sqlite: Database.Database, idsJson: string, part: number): void {
   sqlite
@@ -73,9 +89,9 @@ export function queueSearchRows(sqlite: Database.Database, idsJson: string, part
 export const INDEX_SLICE = 2_000;
 
 /**
- * Rewrites the full-text rows of up to `slice` queued customers from their current text, exactly as
- * the 0021/0022 triggers would have, and takes them off the queue, in one transaction. Returns how many
- * customers it indexed (0: the queue is empty).
+ * Rewrites the own text and the full-text rows of up to `slice` queued customers from their current
+ * rows, exactly as the 0021/0022 triggers would have, and takes them off the queue, in one transaction.
+ * Returns how many customers it indexed (0: the queue is empty).
  */
 export function indexPendingSearchRows(sqlite: Database.Database, slice = INDEX_SLICE): number {
   return sqlite.transaction(() => {
@@ -89,6 +105,14 @@ export function indexPendingSearchRows(sqlite: Database.Database, slice = INDEX_
     const drop = (part: 0 | 1) =>
       `DELETE FROM customers_fts WHERE rowid IN (
          SELECT t.value * 2 + ${part} FROM json_each(?) t WHERE EXISTS (SELECT 1 FROM customers_fts f WHERE f.rowid = t.value * 2 + ${part}))`;
+    sqlite
+      .prepare(
+        `INSERT INTO customer_search_text (seq, own_text)
+         SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${ownTextSql('c')} END
+         FROM json_each(?) t CROSS JOIN customer_search_map m ON m.seq = t.value CROSS JOIN customers c ON c.id = m.customer_id
+         WHERE true ON CONFLICT (seq) DO UPDATE SET own_text = excluded.own_text`,
+      )
+      .run(own);
     sqlite.prepare(drop(0)).run(own);
     sqlite
       .prepare(

@@ -7,10 +7,9 @@ import { OWN_PART, PEOPLE_PART, queueSearchRows } from '../search-index';
  * The FTS triggers (migrations 0002, 0021) re-index one customer per written row and the report triggers of
  * 0009 log one change per row; for 100,000 rows that per-row work dominated the import (several ms per
  * row for the trigram index). Inside the caller's transaction these triggers are dropped, the rows are
- * written, the touched customers' search texts and report changes are written set-based (their
- * full-text rows are queued for the background indexer, search-index.ts), and the
- * triggers are re-created from the SQL that sqlite_master held (so they never drift from the
- * migrations). DDL is transactional in SQLite: a failed import rolls the drop back with everything else.
+ * written, the touched customers are queued for the background search indexer (search-index.ts) and
+ * their report changes written set-based, and the triggers are re-created from the SQL that
+ * sqlite_master held (so they never drift from the migrations). DDL is transactional in SQLite: a failed import rolls the drop back with everything else.
  * Triggers not named here (added by later migrations) keep firing per row, which is slower but right.
  */
 
@@ -54,9 +53,9 @@ export interface BulkWritten<T> {
 }
 
 /**
- * Runs `write` with the search/report triggers of `tables` dropped, then refreshes the search text (and
- * queues the full-text rows for the background indexer), the report change log and the new-key-customer counts for the customers `write` returned, and
- * re-creates the triggers. Must run inside a transaction.
+ * Runs `write` with the search/report triggers of `tables` dropped; then, for the customers `write`
+ * returned, queues them for the background search indexer, writes the report change log and the
+ * new-key-customer counts, and re-creates the triggers. Must run inside a transaction.
  */
 export function withBulkTriggers<T>(
   ctx: ServiceContext,
@@ -137,59 +136,39 @@ function countNewKeyCustomers(ctx: ServiceContext, created: Iterable<string>) {
     .run(JSON.stringify([...created]));
 }
 
-/** Customers whose search text is rewritten per statement: bounds the statement journal SQLite keeps in memory. */
+/** Customers queued per statement: bounds the statement journal SQLite keeps in memory. */
 const SEARCH_CHUNK = 5_000;
 
-/** SQL of a live customer `c`'s own search text and its key people's, as the 0021/0022 triggers keep them. */
-const OWN_TEXT_SQL = `c.name || ' ' || c.short_name || ' ' || c.credit_code || ' ' || c.address`;
+/** SQL of a live customer `c`'s key people's search text, as the 0021/0022 triggers keep it. */
 const PEOPLE_TEXT_SQL = `(SELECT group_concat(p.name || ' ' || p.mobile || ' ' || p.phone, ' ') FROM customer_contacts p
   WHERE p.customer_id = c.id AND p.deleted = 0)`;
 
 /**
- * Rewrites the search text of the given customers exactly as the 0021/0022 triggers compute it — the
- * customer's own text (customer_search_text.own_text) for `ids`, its key people's (people_text) for
- * `peopleIds` — a chunk at a time, and queues their full-text rows for the background indexer
- * (search-index.ts; searches match queued customers on this text meanwhile).
+ * Queues the given customers for the background indexer (search-index.ts), which rewrites their own
+ * search text and full-text rows: for `ids` their own row, for `peopleIds` their key people's — whose
+ * text (customer_search_text.people_text) is written here, as the 0021/0022 triggers compute it, a
+ * chunk at a time. Searches match queued customers on their current rows meanwhile.
  */
 function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string[]) {
   const sqlite = ctx.store.sqlite;
-  const seqsOf = 'json_each(?) t CROSS JOIN customer_search_map m ON m.customer_id = t.value';
   // Map rows for customers that have none (created with the triggers suspended), with the owner as the
   // 0019 insert trigger writes it; an existing row's owner is kept by its own trigger, never suspended.
   const map = sqlite.prepare(`INSERT INTO customer_search_map (customer_id, owner_id)
     SELECT c.id, c.owner_id FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value
     WHERE NOT EXISTS (SELECT 1 FROM customer_search_map m WHERE m.customer_id = c.id)`);
-  const parts = [
-    {
-      ids,
-      part: OWN_PART,
-      // The text of customers that have a text row, then whole rows for those that have none: an
-      // UPDATE of existing rows measured 0.8 s for 100,000, an upsert 0.9–1.3 s.
-      text: [
-        sqlite.prepare(`UPDATE customer_search_text SET own_text = (SELECT CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END
-            FROM customer_search_map m CROSS JOIN customers c ON c.id = m.customer_id WHERE m.seq = customer_search_text.seq)
-          WHERE seq IN (SELECT m.seq FROM ${seqsOf})`),
-        sqlite.prepare(`INSERT INTO customer_search_text (seq, own_text)
-          SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${OWN_TEXT_SQL} END FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id
-          WHERE NOT EXISTS (SELECT 1 FROM customer_search_text x WHERE x.seq = m.seq)`),
-      ],
-    },
-    {
-      ids: peopleIds,
-      part: PEOPLE_PART,
-      text: [
-        sqlite.prepare(`INSERT INTO customer_search_text (seq, people_text)
-          SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${PEOPLE_TEXT_SQL} END FROM ${seqsOf} CROSS JOIN customers c ON c.id = m.customer_id
-          WHERE true ON CONFLICT (seq) DO UPDATE SET people_text = excluded.people_text`),
-      ],
-    },
-  ];
-  for (const part of parts) {
-    for (let i = 0; i < part.ids.length; i += SEARCH_CHUNK) {
-      const chunk = JSON.stringify(part.ids.slice(i, i + SEARCH_CHUNK));
+  const peopleText = sqlite.prepare(`INSERT INTO customer_search_text (seq, people_text)
+    SELECT m.seq, CASE WHEN c.deleted = 0 THEN ${PEOPLE_TEXT_SQL} END
+    FROM json_each(?) t CROSS JOIN customer_search_map m ON m.customer_id = t.value CROSS JOIN customers c ON c.id = m.customer_id
+    WHERE true ON CONFLICT (seq) DO UPDATE SET people_text = excluded.people_text`);
+  for (const [list, part] of [
+    [ids, OWN_PART],
+    [peopleIds, PEOPLE_PART],
+  ] as const) {
+    for (let i = 0; i < list.length; i += SEARCH_CHUNK) {
+      const chunk = JSON.stringify(list.slice(i, i + SEARCH_CHUNK));
       map.run(chunk);
-      for (const text of part.text) text.run(chunk);
-      queueSearchRows(sqlite, chunk, part.part);
+      if (part === PEOPLE_PART) peopleText.run(chunk);
+      queueSearchRows(sqlite, chunk, part);
     }
   }
 }
