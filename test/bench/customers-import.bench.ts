@@ -27,17 +27,32 @@ const TARGET_RSS_MB = 500;
  * Writes an .xlsx with the Chinese headers, streamed to keep the generator small: new customers, or
  * (`existing` given) rows for existing customers — matched by credit code — with a new address and stage.
  */
-async function writeImportFile(file: string, rows: number, existing?: { name: string; code: string }[]): Promise<void> {
+async function writeImportFile(
+  file: string,
+  rows: number,
+  existing?: { name: string; code: string }[],
+): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const sheet = writer.addWorksheet('客户');
-  sheet.addRow(['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注']).commit();
+  sheet
+    .addRow(['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注'])
+    .commit();
   for (let i = 0; i < rows; i++) {
     const c = existing?.[i];
     sheet
       .addRow(
         c
           ? [c.name, c.code, '', '', '', `呼和浩特市赛罕区迁址路${i}号`, '签约', '']
-          : [`导入测试客户${i}号有限公司`, '', i % 10 === 0 ? '党政军' : '企业', '制造业', '赛罕区', `呼和浩特市赛罕区导入路${i}号`, '意向', ''],
+          : [
+              `导入测试客户${i}号有限公司`,
+              '',
+              i % 10 === 0 ? '党政军' : '企业',
+              '制造业',
+              '赛罕区',
+              `呼和浩特市赛罕区导入路${i}号`,
+              '意向',
+              '',
+            ],
       )
       .commit();
   }
@@ -49,10 +64,14 @@ async function writeImportFile(file: string, rows: number, existing?: { name: st
 function existingCustomers(dataDir: string, rows: number): { name: string; code: string }[] {
   const runtime = openRuntime({ dataDir, transport: 'test' });
   try {
-    const total = (runtime.store.sqlite.prepare('SELECT max(rowid) AS n FROM customers').get() as { n: number }).n;
+    const total = (
+      runtime.store.sqlite.prepare('SELECT max(rowid) AS n FROM customers').get() as { n: number }
+    ).n;
     const step = Math.max(1, Math.floor(total / rows));
     return runtime.store.sqlite
-      .prepare('SELECT name, credit_code AS code FROM customers WHERE rowid % ? = 0 AND deleted = 0 AND credit_code <> \'\' LIMIT ?')
+      .prepare(
+        "SELECT name, credit_code AS code FROM customers WHERE rowid % ? = 0 AND deleted = 0 AND credit_code <> '' LIMIT ?",
+      )
       .all(step, rows) as { name: string; code: string }[];
   } finally {
     runtime.store.sqlite.close();
@@ -74,7 +93,11 @@ interface ChildResult {
  * transaction the import's own would be a savepoint, which makes SQLite keep a copy of every page it
  * changes and so measures a different (slower, larger) thing than the app does.
  */
-async function child(method: 'customers.import.preview' | 'customers.import.commit', dataDir: string, file: string) {
+async function child(
+  method: 'customers.import.preview' | 'customers.import.commit',
+  dataDir: string,
+  file: string,
+) {
   const runtime = openRuntime({ dataDir, transport: 'test' });
   const api: Api = createApi(runtime);
   const login = await api.call('auth.login', { username: 'leader', password: BENCH_PASSWORD });
@@ -91,7 +114,13 @@ async function child(method: 'customers.import.preview' | 'customers.import.comm
   runtime.store.sqlite.close();
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   const data = r.data as { created?: number; updated?: number; toCreate?: number };
-  const result: ChildResult = { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: (data.created ?? data.toCreate ?? 0) + (data.updated ?? 0), maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb: rssBefore / 1048576 };
+  const result: ChildResult = {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rows: (data.created ?? data.toCreate ?? 0) + (data.updated ?? 0),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMb: rssBefore / 1048576,
+  };
   console.log(JSON.stringify(result));
 }
 
@@ -105,16 +134,29 @@ function copyOf(dataDir: string): string {
 }
 
 function runChild(method: string, dataDir: string, file: string): ChildResult {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'customers-import.bench.ts'), '--child', method, dataDir, file], {
-    encoding: 'utf8',
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'customers-import.bench.ts'),
+      '--child',
+      method,
+      dataDir,
+      file,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   if (run.status !== 0) throw new Error(`${method} child failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
 }
 
 async function main() {
-  if (process.argv[2] === '--child') return child(process.argv[3] as 'customers.import.commit', process.argv[4]!, process.argv[5]!);
+  if (process.argv[2] === '--child')
+    return child(process.argv[3] as 'customers.import.commit', process.argv[4]!, process.argv[5]!);
   const db = ensureBenchDb(CUSTOMERS);
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
   const file = join(dir, 'import.xlsx');
@@ -126,7 +168,11 @@ async function main() {
     for (const [method, label, path] of [
       ['customers.import.preview', 'dry run (parse, map, validate, match)', file],
       ['customers.import.commit', 'commit (parse, plan, write, search index, commit)', file],
-      ['customers.import.commit', 'commit of rows updating existing customers (matched by credit code)', updates],
+      [
+        'customers.import.commit',
+        'commit of rows updating existing customers (matched by credit code)',
+        updates,
+      ],
     ] as const) {
       console.log(`[customers-import.bench] ${method} ${path === updates ? '(updates)' : ''}`);
       // A commit writes: it runs on a copy of the data set (9 GB; copied in ~35 s, not measured).

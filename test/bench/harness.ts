@@ -90,7 +90,11 @@ export async function measureOnce(
 }
 
 /** Writes bench-results/<suite>.json and prints the suite's table. */
-export function writeResults(suite: string, measurements: Measurement[], facts?: Record<string, string | number>) {
+export function writeResults(
+  suite: string,
+  measurements: Measurement[],
+  facts?: Record<string, string | number>,
+) {
   const cpus = availableParallelism();
   const { version, platform } = process;
   const result: SuiteResult = {
