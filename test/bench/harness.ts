@@ -37,6 +37,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+/** Count, p50, p95, mean and max of some timings (ms). */
+export function summarize(times: number[]): Pick<Measurement, 'n' | 'p50' | 'p95' | 'mean' | 'max'> {
+  const sorted = [...times].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    max: round(sorted[sorted.length - 1]!),
+  };
+}
+
 /** Times `fn` (sync or async) `iterations` times after `warmup` untimed runs. `fn` gets the run index. */
 export async function measure(
   name: string,
@@ -52,16 +65,7 @@ export async function measure(
     await fn(warmup + i);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const m: Measurement = {
-    name,
-    n: iterations,
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
-    max: round(times[times.length - 1]!),
-  };
+  const m: Measurement = { name, ...summarize(times) };
   if (options.target?.p95Ms !== undefined) {
     m.target = `p95 <= ${options.target.p95Ms} ms`;
     m.met = m.p95 <= options.target.p95Ms;
