@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customerBills, customers } from '../../src/main/db/schema';
-import { ALL_CUSTOMERS, BILL, ON_TIME, PAID, REBUILD_ABOVE, reportCube, startReportCubeWarmup } from '../../src/main/services/reports/cube';
+import { ALL_GRADES, BILL, ON_TIME, PAID, REBUILD_ABOVE, reportCube, startReportCubeWarmup } from '../../src/main/services/reports/cube';
 import { bulkInsert } from '../../src/main/services/bulk';
 import { applyChanges } from '../../src/main/services/sync/apply';
 import { deleteRow, insertRow, updateRow } from '../../src/main/services/write';
@@ -197,7 +197,7 @@ describe('the report cube built in the background', () => {
     await evalApp.call('customers.evaluate', { periodType: 'month', period: '2026-02' }, leader.token);
     const changed = (sqlite.prepare("SELECT count(*) AS n FROM customers WHERE grade <> 'normal'").get() as { n: number }).n;
     expect(changed).toBeGreaterThan(REBUILD_ABOVE);
-    expect(sqlite.prepare('SELECT customer_id AS id, attrs_only AS a FROM report_changes').all()).toEqual([{ id: ALL_CUSTOMERS, a: 1 }]);
+    expect(sqlite.prepare('SELECT customer_id AS id, attrs_only AS a FROM report_changes').all()).toEqual([{ id: ALL_GRADES, a: 1 }]);
     expect(reportCube(sqlite)).toBe(cube);
     const grades = new Map((sqlite.prepare('SELECT id, grade FROM customers').all() as { id: string; grade: string }[]).map((r) => [r.id, r.grade]));
     cube.ids.forEach((id, i) => expect(cube.grade[i]).toBe(grades.get(id)));

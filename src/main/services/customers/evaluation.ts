@@ -12,7 +12,7 @@ import { readScopeSql } from './scope';
 import { getCustomerSettings } from './settings';
 import { warningsDue } from './warnings';
 import { withTriggersSuspended } from './import/triggers';
-import { ALL_CUSTOMERS, REBUILD_ABOVE } from '../reports/cube';
+import { ALL_GRADES, REBUILD_ABOVE } from '../reports/cube';
 
 /** The months (YYYY-MM) of a period '2026-10', '2026-Q3' or '2026'. */
 export function periodMonths(periodType: 'month' | 'quarter' | 'year', period: string): { first: string; last: string; months: number } {
@@ -304,9 +304,9 @@ function writeGradeChanges(ctx: ServiceContext, runId: string, period: string, m
          FROM temp.eval_metrics m WHERE customers.id = m.customer_id AND m.new_grade IS NOT m.grade`,
       )
       .run(period, hlc);
-    // A grade is an attribute: the cube re-reads the customer row, not the bills (0020) — every row
+    // A grade is an attribute: the cube re-reads the customer row, not the bills (0020) — every grade
     // when this many changed, so then one entry says so instead of one per customer.
-    if (count > REBUILD_ABOVE) sqlite.prepare('INSERT INTO report_changes (customer_id, attrs_only) VALUES (?, 1)').run(ALL_CUSTOMERS);
+    if (count > REBUILD_ABOVE) sqlite.prepare('INSERT INTO report_changes (customer_id, attrs_only) VALUES (?, 1)').run(ALL_GRADES);
     else sqlite.exec(`INSERT INTO report_changes (customer_id, attrs_only) SELECT customer_id, 1 FROM (${changed})`);
   });
   appendAudit(ctx, { entity: 'customers', entityId: `bulk:${count}`, action: 'update', after: { count, runId, period } });

@@ -22,6 +22,8 @@ export interface ReportCube {
   owner: (string | null)[];
   /** 1 for a live customer, 0 for a tombstone (or an id only bills mention). */
   live: Uint8Array;
+  /** Customer index + 1 by the customer's rowid (0: not read yet), for passes over a covering index. */
+  byRowid: Int32Array;
   /** Billed fen per customer index, one array per bill period (YYYY-MM). */
   billed: Map<string, Float64Array>;
   /** Per period and customer: BILL (a bill exists), PAID (in full), ON_TIME (in full by the due date). */
@@ -57,16 +59,16 @@ function cachedDayNumber(date: string): number {
 export const REBUILD_ABOVE = 20_000;
 
 /**
- * A report_changes customer id meaning "every customer's attributes": logged by a write that changes
- * more than REBUILD_ABOVE customers' attributes (an evaluation run over a big branch), for which the
- * cube re-reads all customer rows anyway — one row instead of hundreds of thousands.
+ * A report_changes customer id meaning "every customer's grade": logged by an evaluation run that
+ * changes more than REBUILD_ABOVE grades. The cube then reads the grades alone, from an index that holds
+ * them (0.6 s at a million customers, against 1.4–2.5 s for every customer row).
  */
-export const ALL_CUSTOMERS = '*';
+export const ALL_GRADES = '*grades';
 
 const cubes = new WeakMap<Database, ReportCube>();
 
 function emptyCube(): ReportCube {
-  return { ids: [], index: new Map(), name: [], grade: [], industry: [], region: [], owner: [], live: new Uint8Array(1024), billed: new Map(), flags: new Map(), due: new Map(), seq: 0 };
+  return { ids: [], index: new Map(), name: [], grade: [], industry: [], region: [], owner: [], live: new Uint8Array(1024), byRowid: new Int32Array(1024), billed: new Map(), flags: new Map(), due: new Map(), seq: 0 };
 }
 
 function indexOf(cube: ReportCube, id: string): number {
@@ -89,10 +91,16 @@ function indexOf(cube: ReportCube, id: string): number {
   return i;
 }
 
-type CustomerRow = [string, string, string | null, string, string, string | null, number];
+type CustomerRow = [number, string, string, string | null, string, string, string | null, number];
 
-function setCustomer(cube: ReportCube, [id, name, grade, industry, region, owner, deleted]: CustomerRow): void {
+function setCustomer(cube: ReportCube, [rowid, id, name, grade, industry, region, owner, deleted]: CustomerRow): void {
   const i = indexOf(cube, id);
+  if (rowid >= cube.byRowid.length) {
+    const grown = new Int32Array(Math.max(rowid + 1, cube.byRowid.length * 2));
+    grown.set(cube.byRowid);
+    cube.byRowid = grown;
+  }
+  cube.byRowid[rowid] = i + 1;
   cube.name[i] = name;
   cube.grade[i] = grade;
   cube.industry[i] = industry;
@@ -131,7 +139,7 @@ function addBill(cube: ReportCube, i: number, [period, fen, flags, dueDate]: Bil
   m.due[i] = cachedDayNumber(dueDate);
 }
 
-const CUSTOMER_COLUMNS = 'id, name, grade, industry, region, owner_id, deleted';
+const CUSTOMER_COLUMNS = 'rowid, id, name, grade, industry, region, owner_id, deleted';
 // Paid in full (PAID), and by the due date or with no payment date recorded (ON_TIME).
 const BILL_COLUMNS = `period, billed_fen,
   ${BILL} | (CASE WHEN paid_fen >= billed_fen THEN ${PAID} | (CASE WHEN paid_date IS NULL OR paid_date <= due_date THEN ${ON_TIME} ELSE 0 END) ELSE 0 END),
@@ -163,12 +171,12 @@ function buildSlice(sqlite: Database, b: Build, rows = SLICE_ROWS): boolean {
   if (b.stage === 'customers') {
     let n = 0;
     const slice = sqlite
-      .prepare(`SELECT rowid, ${CUSTOMER_COLUMNS} FROM customers WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+      .prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE rowid > ? ORDER BY rowid LIMIT ?`)
       .raw()
-      .iterate(b.cursor, rows) as IterableIterator<[number, ...CustomerRow]>;
-    for (const [rowid, ...row] of slice) {
+      .iterate(b.cursor, rows) as IterableIterator<CustomerRow>;
+    for (const row of slice) {
       setCustomer(b.cube, row);
-      b.cursor = rowid;
+      b.cursor = row[0];
       n++;
     }
     if (n < rows) {
@@ -257,10 +265,21 @@ function refresh(sqlite: Database, cube: ReportCube, ids: string[], seq: number)
 /**
  * Re-reads the attributes (name, grade, industry, region, owner, tombstone) of the given customers; above
  * REBUILD_ABOVE of them, of all customers in one pass (2 s at a million, against 47 s for a rebuild).
+ * ALL_GRADES among them: every live customer's grade first, from a covering index.
  */
-function refreshAttributes(sqlite: Database, cube: ReportCube, ids: string[]): void {
+function refreshAttributes(sqlite: Database, cube: ReportCube, logged: string[]): void {
+  const ids = logged.filter((id) => id !== ALL_GRADES);
+  if (ids.length < logged.length) {
+    // A live customer the cube has not read yet was logged by its insert and is re-read in full; a
+    // tombstone's grade does not count (un-deleting one logs it).
+    const grades = sqlite.prepare('SELECT rowid, grade FROM customers WHERE deleted = 0').raw().iterate() as IterableIterator<[number, string | null]>;
+    for (const [rowid, grade] of grades) {
+      const i = rowid < cube.byRowid.length ? cube.byRowid[rowid]! - 1 : -1;
+      if (i >= 0) cube.grade[i] = grade;
+    }
+  }
   if (ids.length === 0) return;
-  if (ids.length > REBUILD_ABOVE || ids.includes(ALL_CUSTOMERS)) {
+  if (ids.length > REBUILD_ABOVE) {
     const all = sqlite.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM customers`).raw().iterate() as IterableIterator<CustomerRow>;
     for (const row of all) setCustomer(cube, row);
     return;
