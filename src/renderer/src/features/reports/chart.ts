@@ -33,12 +33,13 @@ function optionOf(chart: ReportChart, zh: boolean): echarts.EChartsCoreOption {
       animation: false,
       color: PALETTE,
       textStyle,
-      legend: { orient: 'vertical', right: 10, top: 'middle', textStyle },
+      // No legend: each slice's label names it with its share, and a vertical legend of a dozen
+      // industries wrapped into uneven columns on the printed page.
       series: [
         {
           type: 'pie',
           radius: ['0%', '70%'],
-          center: ['35%', '50%'],
+          center: ['50%', '50%'],
           label: { formatter: '{b} {d}%', fontFamily: FONT, fontSize: 10 },
           data: chart.categories.map((name, i) => ({ name, value: series?.data[i] ?? 0 })),
         },
