@@ -23,6 +23,24 @@ interface Hit {
 
 const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** What the intake shows of a customer: name, grade, owner (with name), tombstone. */
+function customerRow(ctx: ServiceContext, id: string) {
+  return prepared(
+    ctx,
+    `SELECT c.id, c.name, c.grade, c.owner_id AS ownerId, c.deleted, u.display_name AS ownerName
+     FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
+  ).get(id) as
+    | {
+        id: string;
+        name: string;
+        grade: string | null;
+        ownerId: string | null;
+        deleted: number;
+        ownerName: string | null;
+      }
+    | undefined;
+}
+
 /** Finds customers for the intake box, exact identifiers first, limited to the caller's scope. */
 export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.intakeLookup'>) {
   const scope = ticketScope(ctx);
@@ -103,19 +121,7 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
   const out = [];
   for (const h of hits) {
     if (seen.has(h.customerId)) continue;
-    const c = prepared(
-      ctx,
-      `SELECT c.name, c.grade, c.owner_id AS ownerId, c.deleted, u.display_name AS ownerName
-       FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
-    ).get(h.customerId) as
-      | {
-          name: string;
-          grade: string | null;
-          ownerId: string | null;
-          deleted: number;
-          ownerName: string | null;
-        }
-      | undefined;
+    const c = customerRow(ctx, h.customerId);
     if (!c || c.deleted) continue;
     if (scope.actor.role === 'account_manager' && c.ownerId !== scope.actor.id) continue;
     seen.add(h.customerId);
@@ -128,20 +134,7 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
 /** The intake panel for one customer: contacts, services, open/recent tickets and a likely duplicate. */
 export function customerContext(ctx: ServiceContext, input: ParsedInputOf<'tickets.customerContext'>) {
   const scope = ticketScope(ctx);
-  const c = prepared(
-    ctx,
-    `SELECT c.id, c.name, c.grade, c.owner_id AS ownerId, c.deleted, u.display_name AS ownerName
-     FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
-  ).get(input.customerId) as
-    | {
-        id: string;
-        name: string;
-        grade: string | null;
-        ownerId: string | null;
-        deleted: number;
-        ownerName: string | null;
-      }
-    | undefined;
+  const c = customerRow(ctx, input.customerId);
   if (!c || c.deleted) throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
   if (scope.actor.role === 'account_manager' && c.ownerId !== scope.actor.id)
     throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
