@@ -316,6 +316,7 @@ export const customersEn: CustomersMessages = {
     sample: 'Preview (after normalisation)',
     commit: 'Import {{count}} rows',
     importing: 'Importing, please wait…',
+    importingFor: 'Importing {{count}} rows, please wait… {{seconds}} s so far. Everything is written at once, or nothing.',
     committed: 'Import done: {{created}} created, {{updated}} updated',
     doneTitle: 'Import done',
     batches: 'Import history',

@@ -303,6 +303,7 @@ export const customersZhCN = {
     sample: '数据预览（规范化后）',
     commit: '导入 {{count}} 行',
     importing: '正在导入，请稍候……',
+    importingFor: '正在导入 {{count}} 行，请稍候……已用时 {{seconds}} 秒。全部写入或全部不写。',
     committed: '导入完成：新增 {{created}} 条，更新 {{updated}} 条',
     doneTitle: '导入完成',
     batches: '导入记录',

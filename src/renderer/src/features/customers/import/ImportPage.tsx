@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -100,6 +100,8 @@ export function ImportPage() {
     }
   };
 
+  // A big import runs for seconds in one transaction: the time so far shows it is working.
+  const elapsed = useElapsedSeconds(commit.isPending);
   const ready = !!preview && preview.issueCount === 0 && preview.totalRows > 0;
   const mappingChanged = !!preview && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
 
@@ -243,8 +245,8 @@ export function ImportPage() {
               {commit.isPending && (
                 <Stack gap={2} style={{ flex: 1 }}>
                   <Progress value={100} animated striped aria-label={t('customers.import.importing')} />
-                  <Text size="xs" c="dimmed">
-                    {t('customers.import.importing')}
+                  <Text size="xs" c="dimmed" aria-live="polite">
+                    {t('customers.import.importingFor', { count: preview.totalRows, seconds: elapsed })}
                   </Text>
                 </Stack>
               )}
@@ -255,4 +257,17 @@ export function ImportPage() {
       </Stack>
     </Stack>
   );
+}
+
+/** Whole seconds since `active` became true (0 while it is false), ticking once a second. */
+function useElapsedSeconds(active: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!active) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return seconds;
 }
