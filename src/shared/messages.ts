@@ -178,6 +178,10 @@ export const messages: Record<string, Record<Locale, string>> = {
     en: 'The file cannot be read; make sure it is an Excel (.xlsx) or CSV file.',
   },
   'import.empty': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
+  'import.nothingToChange': {
+    'zh-CN': '文件中的 {count} 行与系统中的数据完全一致，没有需要导入的内容。',
+    en: 'All {count} rows of the file match what is already recorded; there is nothing to import.',
+  },
   'import.tooManyRows': { 'zh-CN': '单次最多导入 {max} 行，请拆分文件。', en: 'At most {max} rows per import; split the file.' },
   'import.required': { 'zh-CN': '必填项为空', en: 'required value is empty' },
   'import.missingColumn': { 'zh-CN': '缺少必需的列“{field}”', en: 'the required column "{field}" is missing' },

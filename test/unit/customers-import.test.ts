@@ -38,6 +38,30 @@ async function fail(app: TestApp, method: 'customers.import.commit', input: unkn
 const HEADER = '客户名称,统一社会信用代码,客户类型,区域,地址,第一责任人,阶段';
 
 describe('customer import', () => {
+  it('rows that match and change nothing are counted as unchanged, not written, and not in the batch', async () => {
+    const { app, leader } = await setup();
+    const sqlite = app.runtime.store.sqlite;
+    const file = (address: string) =>
+      gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},企业,赛罕区,${address},,签约`, `包头北辰物流有限公司,${CODE_B},,,昆都仑区,,`]);
+    await app.call('customers.import.commit', { kind: 'customers', fileName: 'a.csv', base64: file('大学东街1号') }, leader.token);
+    const outbox = () => (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+    const before = outbox();
+    const input = { kind: 'customers' as const, fileName: 'b.csv', base64: file('大学东街2号') };
+    expect(await app.call('customers.import.preview', input, leader.token)).toMatchObject({ toCreate: 0, toUpdate: 1, unchanged: 1 });
+    const batch = await app.call('customers.import.commit', input, leader.token);
+    expect(batch).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const trail = sqlite.prepare('SELECT before FROM customer_import_rows WHERE batch_id = ?').all(batch.id) as { before: string }[];
+    expect(trail.map((r) => JSON.parse(r.before))).toEqual([{ address: '大学东街1号' }]);
+    // One customer row, its trail row, and the batch itself went to HQ; nothing for the unchanged one.
+    expect(outbox() - before).toBe(3);
+
+    // Bills: a period sent again with the same amounts is unchanged; a corrected amount is an update.
+    const bills = (paid: string) => gbkCsv(['统一社会信用代码,账期,应收金额,实收金额', `${CODE_A},2026-09,1200.00,1200.00`, `${CODE_A},2026-10,1500.00,${paid}`]);
+    await app.call('customers.import.commit', { kind: 'bills', fileName: 'bills.csv', base64: bills('0') }, leader.token);
+    const fixed = await app.call('customers.import.commit', { kind: 'bills', fileName: 'bills2.csv', base64: bills('1500.00') }, leader.token);
+    expect(fixed).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+  });
+
   it('stages an import sets are in the stage history with the file; undo moves them back and says so', async () => {
     const { app, leader } = await setup();
     const c = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
@@ -51,8 +75,9 @@ describe('customer import', () => {
     ]);
     const created = (await app.call('customers.list', { query: '金桥电力' }, leader.token)).rows[0]!;
     expect(await history(created.id)).toEqual([[null, 'intent', '客户.csv', '测试gaojianguo']]);
-    // A row that leaves the stage as it is adds nothing.
-    await app.call('customers.import.commit', { kind: 'customers', fileName: '再次.csv', base64: file }, leader.token);
+    // The same file again changes nothing: it is refused as such, and the history stays.
+    const again = await fail(app, 'customers.import.commit', { kind: 'customers', fileName: '再次.csv', base64: file }, leader.token);
+    expect(again).toMatchObject({ code: 'VALIDATION', message: '文件中的 2 行与系统中的数据完全一致，没有需要导入的内容。' });
     expect(await history(c.id)).toHaveLength(2);
 
     await app.call('customers.import.undo', { id: batch.id, reason: '导错了' }, leader.token);

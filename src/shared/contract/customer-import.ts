@@ -69,6 +69,8 @@ export const importPreviewSchema = z.object({
   totalRows: z.number().int(),
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
+  /** Rows that match an existing record and change nothing in it (not written, not in the batch). */
+  unchanged: z.number().int(),
   /** At most 500 issues are returned; `issueCount` has the full number. */
   issues: z.array(importIssueSchema),
   issueCount: z.number().int(),
@@ -112,10 +114,11 @@ export const customerImportContract = {
     output: importPreviewSchema,
   }),
   'customers.import.commit': method({
-    summary: 'Imports the file all-or-nothing (any row error → VALIDATION, nothing written) as one undoable batch.',
+    summary:
+      'Imports the file all-or-nothing (any row error, or nothing to change → VALIDATION, nothing written) as one undoable batch; `unchanged` counts rows that matched and changed nothing.',
     access: importers,
     input: z.object(fileInput).strict(),
-    output: importBatchSchema,
+    output: importBatchSchema.extend({ unchanged: z.number().int() }),
   }),
   'customers.import.batches': method({
     summary: 'Import batches, newest first (account managers see their own).',

@@ -60,6 +60,8 @@ interface Plan {
   mapping: Record<string, string>;
   creates: Op[];
   updates: Op[];
+  /** Rows matching an existing record with nothing to change: neither written nor in the batch. */
+  unchanged: number;
   issues: RowIssue[];
   sample: Record<string, string>[];
 }
@@ -146,7 +148,7 @@ function stageEntry(ctx: ServiceContext, actor: Actor, customerId: string, fromS
 function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: Sheet, given?: Record<string, string>): Plan {
   const mapping = autoMap(kind, sheet.headers, given);
   const issues = missingColumns(kind, mapping, ctx.locale);
-  const plan: Plan = { sheet, mapping, creates: [], updates: [], issues, sample: [] };
+  const plan: Plan = { sheet, mapping, creates: [], updates: [], unchanged: 0, issues, sample: [] };
   if (issues.length) return plan;
   // What an update compares: the mapped fields, the name's key and parent that go with them, the owner.
   const find = lookups(ctx, kind === 'customers' ? [...Object.values(mapping), 'nameKey', 'parentId', 'ownerId'] : []);
@@ -173,6 +175,13 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
       return null;
     }
     return hit.id;
+  };
+
+  // A key person's or bill's row that matches an existing one: what changes, or nothing.
+  const update = (table: 'customer_contacts' | 'customer_bills', id: string, values: Record<string, unknown>, customerId: string) => {
+    const { patch, before } = changesOf(values, getRow(ctx, TABLES[table], id) as Record<string, unknown>, false);
+    if (Object.keys(patch).length === 0) plan.unchanged++;
+    else plan.updates.push({ table, id, values: patch, before: JSON.stringify(before), customerId });
   };
 
   const parseRow = rowParser(kind, sheet.headers, mapping, ctx.locale);
@@ -228,6 +237,7 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
         // Only what changes is kept (the row was just read): 100,000 rows of values and current values
         // held to the write phase took the import to the 500 MB limit.
         const { patch, before } = changesOf(values, hit.current, ownerChange !== undefined);
+        if (Object.keys(patch).length === 0 && ownerChange === undefined) return void plan.unchanged++;
         plan.updates.push({
           table: 'customers',
           id: hit.id,
@@ -266,7 +276,7 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
       if (first) return void issue(rowNo, 'name', 'import.duplicateInFile', { row: first });
       seen.set(k, rowNo);
       const existing = contactByName.get(customerId, fields.name) as { id: string } | undefined;
-      if (existing) plan.updates.push({ table: 'customer_contacts', id: existing.id, values, customerId });
+      if (existing) update('customer_contacts', existing.id, values, customerId);
       else plan.creates.push({ table: 'customer_contacts', values: { ...values, customerId }, customerId });
       return;
     }
@@ -279,7 +289,7 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
     const billed = (fields.billedFen as number | null) ?? existing?.billed ?? 0;
     const paid = (fields.paidFen as number | null) ?? 0;
     if (paid > billed) return void issue(rowNo, 'paidFen', 'import.paidOverBilled');
-    if (existing) plan.updates.push({ table: 'customer_bills', id: existing.id, values, customerId });
+    if (existing) update('customer_bills', existing.id, values, customerId);
     else {
       plan.creates.push({
         table: 'customer_bills',
@@ -314,6 +324,7 @@ function previewOf(kind: ImportKind, plan: Plan, ctx: ServiceContext) {
     totalRows: plan.sheet.rows.filter((r) => r.some((c) => c.trim() !== '')).length,
     toCreate: plan.creates.length,
     toUpdate: plan.updates.length,
+    unchanged: plan.unchanged,
     issues: plan.issues.slice(0, MAX_ISSUES_SHOWN),
     issueCount: plan.issues.length,
     sample: plan.sample,
@@ -378,16 +389,10 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     // UPDATEs alone took 3.4 s in that order and 11 s shuffled, as a sheet sorted by name is.
     plan.updates.sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
     for (const op of plan.updates) {
-      let patch = op.values;
-      let before = op.before;
-      let ownerBefore = op.currentOwnerId ?? null;
-      if (before === undefined) {
-        const current = getRow(ctx, TABLES[op.table], op.id!) as Record<string, unknown>;
-        const changes = changesOf(op.values, current, op.ownerId !== undefined);
-        patch = changes.patch;
-        before = JSON.stringify(changes.before);
-        ownerBefore = (current.ownerId as string | null | undefined) ?? null;
-      }
+      // The plan read the row: `values` is what changes, `before` the old values.
+      const patch = op.values;
+      const before = op.before!;
+      const ownerBefore = op.currentOwnerId ?? null;
       if (Object.keys(patch).length) patches.push({ id: op.id!, patch });
       if (op.table === 'customers' && Object.keys(patch).some((k) => SEARCHED.has(k))) searchIds.push(op.id!);
       if (op.ownerId !== undefined) setOwner(ctx, op.id!, op.ownerId, 'transfer', fileName, ownerBefore);
@@ -440,9 +445,10 @@ export async function commitImport(ctx: ServiceContext, input: Input) {
   return ctx.store.sqlite.transaction(() => {
     const plan = planImport(ctx, actor, input.kind, sheet, input.mapping);
     if (plan.issues.length) throw new AppError('VALIDATION', 'import.errorsFound', { count: plan.issues.length });
+    if (plan.creates.length + plan.updates.length === 0) throw new AppError('VALIDATION', 'import.nothingToChange', { count: plan.unchanged });
     // The cell texts are in the plan now; letting them go keeps the write phase under the memory target.
     sheet.rows.length = 0;
-    return toBatch(applyPlan(ctx, actor, input.kind, input.fileName, plan));
+    return { ...toBatch(applyPlan(ctx, actor, input.kind, input.fileName, plan)), unchanged: plan.unchanged };
   })();
 }
 

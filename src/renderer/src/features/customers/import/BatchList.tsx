@@ -11,7 +11,7 @@ import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
 import { useInvalidateCustomers } from '../hooks';
 
-type Batch = OutputOf<'customers.import.commit'>;
+type Batch = OutputOf<'customers.import.batches'>['rows'][number];
 const PAGE_SIZE = 10;
 
 /** Past imports, newest first; an import that is not undone yet can be undone (rows it created go, rows it changed come back). */

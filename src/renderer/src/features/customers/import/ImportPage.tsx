@@ -102,7 +102,8 @@ export function ImportPage() {
 
   // A big import runs for seconds in one transaction: the time so far shows it is working.
   const elapsed = useElapsedSeconds(commit.isPending);
-  const ready = !!preview && preview.issueCount === 0 && preview.totalRows > 0;
+  const changes = preview ? preview.toCreate + preview.toUpdate : 0;
+  const ready = !!preview && preview.issueCount === 0 && changes > 0;
   const mappingChanged = !!preview && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
 
   return (
@@ -170,6 +171,7 @@ export function ImportPage() {
         {done && (
           <Alert color="green" icon={<IconCheck size={18} />} title={t('customers.import.doneTitle')}>
             {t('customers.import.committed', { created: done.created, updated: done.updated })}
+            {done.unchanged > 0 && <> {t('customers.import.committedUnchanged', { count: done.unchanged })}</>}
           </Alert>
         )}
 
@@ -192,6 +194,11 @@ export function ImportPage() {
                 <Badge variant="light" color="blue" radius="sm">
                   {t('customers.import.toUpdate', { count: preview.toUpdate })}
                 </Badge>
+                {preview.unchanged > 0 && (
+                  <Badge variant="light" color="gray" radius="sm">
+                    {t('customers.import.unchanged', { count: preview.unchanged })}
+                  </Badge>
+                )}
                 <Badge variant="light" color={preview.issueCount ? 'red' : 'green'} radius="sm">
                   {t('customers.import.issueCount', { count: preview.issueCount })}
                 </Badge>
@@ -227,9 +234,15 @@ export function ImportPage() {
               </Stack>
             ) : (
               <Stack gap="xs" mt="sm">
-                <Alert color="green" icon={<IconCheck size={18} />}>
-                  {t('customers.import.noIssues', { count: preview.totalRows })}
-                </Alert>
+                {changes > 0 ? (
+                  <Alert color="green" icon={<IconCheck size={18} />}>
+                    {t('customers.import.noIssues', { count: preview.totalRows })}
+                  </Alert>
+                ) : (
+                  <Alert color="gray" icon={<IconCheck size={18} />}>
+                    {t('customers.import.nothingToChange', { count: preview.totalRows })}
+                  </Alert>
+                )}
                 <SampleTable preview={preview} />
               </Stack>
             )}
