@@ -320,7 +320,7 @@ export const customersEn: CustomersMessages = {
     importing: 'Importing, please wait…',
     importingFor: 'Importing {{count}} rows, please wait… {{seconds}} s so far. Everything is written at once, or nothing.',
     committed: 'Import done: {{created}} created, {{updated}} updated',
-    committedUnchanged: '{{count}} more rows matched what is recorded and were left as they were.',
+    committedUnchanged: 'Import done: {{created}} created, {{updated}} updated; {{unchanged}} rows matched what is recorded and were left as they were',
     doneTitle: 'Import done',
     batches: 'Import history',
     noBatches: 'No imports yet.',

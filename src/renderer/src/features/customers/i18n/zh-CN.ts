@@ -307,7 +307,7 @@ export const customersZhCN = {
     importing: '正在导入，请稍候……',
     importingFor: '正在导入 {{count}} 行，请稍候……已用时 {{seconds}} 秒。全部写入或全部不写。',
     committed: '导入完成：新增 {{created}} 条，更新 {{updated}} 条',
-    committedUnchanged: '另有 {{count}} 行与系统一致，未作改动。',
+    committedUnchanged: '导入完成：新增 {{created}} 条，更新 {{updated}} 条；另有 {{unchanged}} 行与系统一致，未作改动',
     doneTitle: '导入完成',
     batches: '导入记录',
     noBatches: '还没有导入记录。',

@@ -15,6 +15,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { IconCheck, IconDownload, IconFileSpreadsheet, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { IMPORT_KINDS } from '../../../../../shared/contract/customer-import';
 import type { OutputOf } from '../../../../../shared/contract';
 import { call, errorMessage } from '../../../api/client';
@@ -73,7 +74,7 @@ export function ImportPage() {
       setPreview(null);
       setFile(null);
       setBase64(null);
-      notifySuccess(t('customers.import.committed', { created: batch.created, updated: batch.updated }));
+      notifySuccess(committedText(t, batch));
       void invalidate();
     },
     onError: (e) => setError(errorMessage(e)),
@@ -170,8 +171,7 @@ export function ImportPage() {
 
         {done && (
           <Alert color="green" icon={<IconCheck size={18} />} title={t('customers.import.doneTitle')}>
-            {t('customers.import.committed', { created: done.created, updated: done.updated })}
-            {done.unchanged > 0 && <> {t('customers.import.committedUnchanged', { count: done.unchanged })}</>}
+            {committedText(t, done)}
           </Alert>
         )}
 
@@ -283,4 +283,10 @@ function useElapsedSeconds(active: boolean): number {
     return () => clearInterval(timer);
   }, [active]);
   return seconds;
+}
+
+/** "Import done: … created, … updated", with the unchanged rows when there were any. */
+function committedText(t: TFunction, batch: Batch): string {
+  const counts = { created: batch.created, updated: batch.updated, unchanged: batch.unchanged };
+  return t(batch.unchanged > 0 ? 'customers.import.committedUnchanged' : 'customers.import.committed', counts);
 }
