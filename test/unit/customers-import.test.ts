@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTestApp, tableCounts, type TestApp } from './helpers';
 import { decodeCsv, parseCsv } from '../../src/main/services/customers/import/parse';
 import { withBulkTriggers } from '../../src/main/services/customers/import/triggers';
+import { reportCube } from '../../src/main/services/reports/cube';
 import { indexPendingSearchRows, pendingSearchCount } from '../../src/main/services/customers/search-index';
 import { applyChanges } from '../../src/main/services/sync/apply';
 import { formatHlc } from '../../src/shared/hlc';
@@ -377,6 +378,49 @@ describe('customer import', () => {
       monthlySpendFen: 0,
       arrearsFen: 0,
     });
+  });
+
+  it('a bills import keeps the report cube and the bill triggers exact, and its caches do not count as an edit of the customer', async () => {
+    const { app, leader } = await setup();
+    const sqlite = app.runtime.store.sqlite;
+    const a = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A }, leader.token);
+    const b = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
+    const billTriggers = () => sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customer_bills' ORDER BY name").all();
+    const before = billTriggers();
+    expect(before.length).toBeGreaterThan(0);
+    const cube = reportCube(sqlite);
+    const changesBefore = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM report_changes').get() as { s: number }).s;
+    const updatedAt = (id: string) => (sqlite.prepare('SELECT updated_at AS u FROM customers WHERE id = ?').get(id) as { u: string }).u;
+    const stamps = [updatedAt(a.id), updatedAt(b.id)];
+    app.clock.ms += 60_000;
+    const bills = gbkCsv([
+      '统一社会信用代码,账期,应收金额,实收金额',
+      `${CODE_A},2026-09,1000,1000`,
+      `${CODE_A},2026-10,2000,0`,
+      `${CODE_B},2026-10,3000,3000`,
+    ]);
+    const batch = await app.call('customers.import.commit', { kind: 'bills', fileName: 'b.csv', base64: bills }, leader.token);
+    expect(billTriggers()).toEqual(before);
+    // One report change per customer, not per bill.
+    expect(sqlite.prepare('SELECT customer_id AS id FROM report_changes WHERE seq > ? ORDER BY customer_id').all(changesBefore)).toEqual(
+      [{ id: a.id }, { id: b.id }].sort((x, y) => (x.id < y.id ? -1 : 1)),
+    );
+    const billed = (period: string) => {
+      const c = reportCube(sqlite);
+      const month = c.billed.get(period)!;
+      return [a.id, b.id].map((id) => month[c.index.get(id)!]);
+    };
+    expect(reportCube(sqlite)).toBe(cube);
+    expect(billed('2026-10')).toEqual([200_000, 300_000]);
+    expect(billed('2026-09')).toEqual([100_000, 0]);
+    const got = await app.call('customers.get', { id: a.id }, leader.token);
+    expect(got.customer).toMatchObject({ monthlySpendFen: 150_000, arrearsFen: 200_000 });
+    expect([updatedAt(a.id), updatedAt(b.id)]).toEqual(stamps);
+
+    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    expect(billTriggers()).toEqual(before);
+    expect(billed('2026-10')).toEqual([0, 0]);
+    expect((await app.call('customers.get', { id: b.id }, leader.token)).customer).toMatchObject({ monthlySpendFen: 0, arrearsFen: 0 });
   });
 
   it('a missing required column is reported once, on the header row', async () => {

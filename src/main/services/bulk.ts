@@ -191,6 +191,8 @@ export function bulkUpdate<T extends SyncTable>(
   table: T,
   patches: { id: string; patch: Patch<T> }[],
   audit: BulkAudit = {},
+  /** false: leave updated_at (derived columns such as a customer's bill caches are not an edit of the row). */
+  touch = true,
 ): number {
   if (patches.length === 0) return 0;
   const name = getTableName(table);
@@ -205,7 +207,7 @@ export function bulkUpdate<T extends SyncTable>(
   for (const { id, patch } of patches) {
     const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined && columns[k]);
     if (keys.length === 0) continue;
-    const all = [...keys, 'updatedAt', 'updatedHlc'];
+    const all = [...keys, ...(touch ? ['updatedAt'] : []), 'updatedHlc'];
     const values: Record<string, unknown> = { ...(patch as Record<string, unknown>), updatedAt: now, updatedHlc: hlc };
     const signature = all.join(',');
     const update = statement(

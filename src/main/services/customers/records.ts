@@ -4,7 +4,7 @@ import type { CustomerSettings } from '../../../shared/contract/customer-evaluat
 import { customers } from '../../db/schema';
 import { cachedStatement } from '../../db/sql';
 import type { Actor, ServiceContext } from '../context';
-import { updateRow } from '../write';
+import { bulkUpdate, type BulkAudit } from '../bulk';
 import { canSeeFinance } from './scope';
 import { getCustomerSettings, keyReasons } from './settings';
 
@@ -85,12 +85,61 @@ export function billCaches(ctx: ServiceContext, customerId: string): { monthlySp
   return { monthlySpendFen: Math.round(spend.v), arrearsFen: arrears.v };
 }
 
-/** Recomputes the cached spend, arrears and key flag of one customer; writes only what changed. */
-export function refreshCustomerCaches(ctx: ServiceContext, customerId: string, rule?: CustomerSettings): CustomerRow {
-  const row = loadCustomerRow(ctx, customerId);
-  if (!row) throw new Error(`customer ${customerId} missing`);
-  const caches = billCaches(ctx, customerId);
-  const settings = rule ?? getCustomerSettings(ctx);
-  const isKey = keyReasons(settings, { ...row, ...caches }).length > 0;
-  return updateRow(ctx, customers, customerId, { ...caches, isKey }).row;
+/** Customers whose caches are computed per statement in refreshCustomerCachesBulk. */
+const CACHE_CHUNK = 5_000;
+
+/**
+ * refreshCustomerCaches for many customers at once (a bills import, its undo): spend and arrears computed
+ * in SQL for a chunk of customers per statement, the key flag by the same rule, and only what changed
+ * written, in one bulkUpdate. One customer at a time this was 78 s of a 100,000-bill import on a branch
+ * of a million customers. Returns how many customers changed.
+ */
+export function refreshCustomerCachesBulk(
+  ctx: ServiceContext,
+  customerIds: Iterable<string>,
+  audit: BulkAudit = {},
+): number {
+  const ids = [...new Set(customerIds)];
+  const rule = getCustomerSettings(ctx);
+  const read = cachedStatement(
+    ctx.store.sqlite,
+    `SELECT c.id, c.type, c.designated_strategic AS designated, c.monthly_spend_fen AS spendBefore,
+       c.arrears_fen AS arrearsBefore, c.is_key AS keyBefore,
+       (SELECT coalesce(avg(billed_fen), 0) FROM (SELECT billed_fen FROM customer_bills b
+         WHERE b.customer_id = c.id AND b.deleted = 0 ORDER BY period DESC LIMIT 3)) AS spend,
+       (SELECT coalesce(sum(max(billed_fen - paid_fen, 0)), 0) FROM customer_bills b WHERE b.customer_id = c.id AND b.deleted = 0) AS arrears
+     FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value`,
+  );
+  const changes: { id: string; patch: Partial<Pick<CustomerRow, 'monthlySpendFen' | 'arrearsFen' | 'isKey'>> }[] = [];
+  for (let i = 0; i < ids.length; i += CACHE_CHUNK) {
+    const rows = read.all(JSON.stringify(ids.slice(i, i + CACHE_CHUNK))) as {
+      id: string;
+      type: CustomerRow['type'];
+      designated: number;
+      spendBefore: number;
+      arrearsBefore: number;
+      keyBefore: number;
+      spend: number;
+      arrears: number;
+    }[];
+    for (const r of rows) {
+      const monthlySpendFen = Math.round(r.spend);
+      const isKey = keyReasons(rule, { monthlySpendFen, type: r.type, designatedStrategic: r.designated === 1 }).length > 0;
+      const patch: (typeof changes)[number]['patch'] = {};
+      if (monthlySpendFen !== r.spendBefore) patch.monthlySpendFen = monthlySpendFen;
+      if (r.arrears !== r.arrearsBefore) patch.arrearsFen = r.arrears;
+      if (isKey !== (r.keyBefore === 1)) patch.isKey = isKey;
+      if (Object.keys(patch).length) changes.push({ id: r.id, patch });
+    }
+  }
+  return bulkUpdate(ctx, customers, changes, audit, false);
+}
+
+/**
+ * Recomputes the cached spend, arrears and key flag of one customer after its bills changed; writes
+ * only what changed. Derived values: the bill's own write is the edit (and is audited), so the
+ * customer's updated_at stays, as in a bills import.
+ */
+export function refreshCustomerCaches(ctx: ServiceContext, customerId: string): void {
+  refreshCustomerCachesBulk(ctx, [customerId], { skip: true });
 }

@@ -18,14 +18,14 @@ import { bulkInsert, bulkInsertSet, bulkUpdate } from '../../bulk';
 import { isoNow, requireActor, type Actor, type ServiceContext } from '../../context';
 import { getRow, insertRow, type NewRow, type SyncTable } from '../../write';
 import { defaultDueDate } from '../dates';
-import { refreshCustomerCaches } from '../records';
+import { refreshCustomerCachesBulk } from '../records';
 import { warningsDue } from '../warnings';
 import { ownerLabel, setOwner } from '../ownership';
 import { isManagerRole } from '../scope';
 import { getCustomerSettings, keyReasons } from '../settings';
 import { FIELDS, autoMap, rowParser, type ImportKind, type RowIssue } from './fields';
 import { readSheet, type Sheet } from './parse';
-import { withBulkTriggers } from './triggers';
+import { withBulkTriggers, type BulkTable } from './triggers';
 
 /**
  * Import of customers, key people and bills (issue #3, point 7): parse → plan (match by credit code,
@@ -310,6 +310,9 @@ const TABLES: Record<Op['table'], SyncTable> = {
   customer_bills: customerBills,
 };
 
+/** The table an import kind writes, whose per-row search/report triggers the write suspends (triggers.ts). */
+const BULK_TABLE: Record<ImportKind, BulkTable> = { customers: 'customers', contacts: 'customer_contacts', bills: 'customer_bills' };
+
 async function parseInput(input: Input): Promise<Sheet> {
   return readSheet(input.fileName, Buffer.from(input.base64, 'base64'), MAX_IMPORT_ROWS);
 }
@@ -351,7 +354,7 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     updated: plan.updates.length,
     undoneAt: null,
   });
-  // Customers and key people are written with the per-row search/report triggers suspended.
+  // The rows are written with the per-row search/report triggers suspended.
   const write = () => {
     const summary = { batchId: batch.id, fileName };
     const table = TABLES[plan.creates[0]?.table ?? plan.updates[0]?.table ?? 'customers'];
@@ -413,12 +416,9 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
       searchCustomerIds: kind === 'customers' ? searchIds : undefined,
     };
   };
-  if (kind === 'bills') write();
-  else withBulkTriggers(ctx, kind === 'customers' ? ['customers'] : ['customer_contacts'], write);
+  withBulkTriggers(ctx, [BULK_TABLE[kind]], write);
   if (kind === 'bills') {
-    const touched = new Set([...plan.creates, ...plan.updates].map((op) => op.customerId!));
-    const rule = getCustomerSettings(ctx);
-    for (const id of touched) refreshCustomerCaches(ctx, id, rule);
+    refreshCustomerCachesBulk(ctx, [...plan.creates, ...plan.updates].map((op) => op.customerId!), { summary: { batchId: batch.id, fileName } });
     warningsDue(ctx);
   }
   return batch;
@@ -474,18 +474,29 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
     .prepare('SELECT table_name AS tableName, row_id AS rowId, action, before FROM customer_import_rows WHERE batch_id = ? AND deleted = 0')
     .all(batch.id) as { tableName: Op['table']; rowId: string; action: 'create' | 'update'; before: string | null }[];
   const reason = input.reason || batch.fileName;
-  const touched = new Set<string>();
+  // Key people and bills: their customers, read once for the whole batch.
+  const touched = new Set<string>(
+    batch.kind === 'customers'
+      ? []
+      : (
+          ctx.store.sqlite
+            .prepare(
+              `SELECT DISTINCT r.customer_id AS id FROM customer_import_rows t
+               CROSS JOIN "${BULK_TABLE[batch.kind]}" r ON r.id = t.row_id WHERE t.batch_id = ? AND t.deleted = 0`,
+            )
+            .all(batch.id) as { id: string }[]
+        ).map((r) => r.id),
+  );
   const searchIds = new Set<string>();
   // Customers the undo deletes: their key people (added since the import, perhaps) leave search with them.
   const deletedCustomerIds: string[] = [];
-  // As in applyPlan: customers and key people are restored with the per-row search/report triggers suspended.
+  // As in applyPlan: the rows are restored with the per-row search/report triggers suspended.
   const restore = () => {
     const stages: StageEntry[] = [];
     const byTable = new Map<Op['table'], { id: string; patch: Record<string, unknown> }[]>();
     for (const r of rows) {
       const list = byTable.get(r.tableName) ?? [];
       byTable.set(r.tableName, list);
-      if (r.tableName !== 'customers') touched.add((getRow(ctx, TABLES[r.tableName], r.rowId) as { customerId: string }).customerId);
       if (r.action === 'create') {
         list.push({ id: r.rowId, patch: { deleted: true } });
         searchIds.add(r.rowId);
@@ -510,11 +521,9 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
       ? { result: undefined, customerIds: rows.map((r) => r.rowId), searchCustomerIds: searchIds, peopleCustomerIds: deletedCustomerIds }
       : { result: undefined, customerIds: touched };
   };
-  if (batch.kind === 'bills') restore();
-  else withBulkTriggers(ctx, batch.kind === 'customers' ? ['customers'] : ['customer_contacts'], restore);
+  withBulkTriggers(ctx, [BULK_TABLE[batch.kind]], restore);
   if (batch.kind === 'bills') {
-    const rule = getCustomerSettings(ctx);
-    for (const id of touched) refreshCustomerCaches(ctx, id, rule);
+    refreshCustomerCachesBulk(ctx, touched, { summary: { undoBatch: batch.id, reason } });
     warningsDue(ctx);
   }
   const updated = bulkUpdate(ctx, customerImportBatches, [{ id: batch.id, patch: { undoneAt: isoNow(ctx) } }], { skip: true });

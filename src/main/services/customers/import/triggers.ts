@@ -23,6 +23,8 @@ const SUSPENDABLE: Record<string, Effect> = {
   customer_contacts_fts_update: 'search',
   report_customers_insert: 'report',
   report_customers_update: 'report',
+  report_bills_insert: 'report',
+  report_bills_update: 'report',
   // Counts new key customers per month and owner (0014). Any trigger left on the table makes SQLite
   // keep a statement journal for every row written inside a transaction (5.7 s of a 100,000-row
   // import); it only fires on INSERT, so it is redone for the created customers.
@@ -30,7 +32,7 @@ const SUSPENDABLE: Record<string, Effect> = {
 };
 
 /** The tables whose triggers a bulk write may suspend. */
-export type BulkTable = 'customers' | 'customer_contacts';
+export type BulkTable = 'customers' | 'customer_contacts' | 'customer_bills';
 
 /** What a bulk write tells withBulkTriggers. */
 export interface BulkWritten<T> {
