@@ -138,17 +138,18 @@ export function bulkInsert<T extends SyncTable>(
  * Inserts many rows of a synced table with set-based statements: the rows go to SQLite as one JSON
  * array, and the table and outbox are written by one INSERT … SELECT each, all stamped with one HLC (one
  * logical instant, as the other set-based writes below). For log-like rows written by the thousand
- * (an import's undo trail and ownership log): per row, bulkInsert's objects and statements cost ~15 µs
- * and much of an import's memory. Returns how many.
+ * (an import's undo trail and ownership log) and an import's new rows: per row, bulkInsert's objects and
+ * statements cost ~15 µs and much of an import's memory. Returns the new ids, in the order of `rows`.
  */
-export function bulkInsertSet<T extends SyncTable>(ctx: ServiceContext, table: T, rows: NewRow<T>[], audit: BulkAudit = {}): number {
-  if (rows.length === 0) return 0;
+export function bulkInsertSet<T extends SyncTable>(ctx: ServiceContext, table: T, rows: NewRow<T>[], audit: BulkAudit = {}): string[] {
+  if (rows.length === 0) return [];
   const sqlite = ctx.store.sqlite;
   const name = getTableName(table);
   const own = Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>).filter(([key]) => !BASE_KEYS.has(key));
   const hlc = ctx.clock.tick();
   const now = isoNow(ctx);
   const ms = ctx.now().getTime();
+  const ids: string[] = [];
   // A chunk at a time: one JSON text for 100,000 rows, and SQLite's parse of it, cost 100 MB.
   for (let start = 0; start < rows.length; start += SET_CHUNK) {
     const chunk = rows.slice(start, start + SET_CHUNK);
@@ -167,11 +168,12 @@ export function bulkInsertSet<T extends SyncTable>(ctx: ServiceContext, table: T
       )
       .run(ctx.branchId, now, now, hlc, data);
     outboxFromSelect(ctx, name, `SELECT r.id AS row_id, ${allColumnsJsonSql(table, 'r')} AS cols FROM "${name}" r WHERE r.rowid > ?`, [before], hlc, chunk.length);
+    for (const id of sqlite.prepare(`SELECT id FROM "${name}" WHERE rowid > ? ORDER BY rowid`).pluck().all(before) as string[]) ids.push(id);
   }
   if (!audit.skip) {
     appendAudit(ctx, { entity: name, entityId: `bulk:${rows.length}`, action: 'create', after: { count: rows.length, ...audit.summary } });
   }
-  return rows.length;
+  return ids;
 }
 
 /** Rows per statement in bulkInsertSet. */

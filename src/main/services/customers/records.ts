@@ -99,15 +99,19 @@ export function refreshCustomerCachesBulk(
   customerIds: Iterable<string>,
   audit: BulkAudit = {},
 ): number {
-  const ids = [...new Set(customerIds)];
+  // In id order: customers and their bills are then read and written in index order, not at random.
+  const ids = [...new Set(customerIds)].sort();
   const rule = getCustomerSettings(ctx);
+  // Arrears: what is unpaid of each bill, summed over the unpaid ones (read from the covering index
+  // report_bills_unpaid, without the bill rows), the same sum billCaches makes.
   const read = cachedStatement(
     ctx.store.sqlite,
     `SELECT c.id, c.type, c.designated_strategic AS designated, c.monthly_spend_fen AS spendBefore,
        c.arrears_fen AS arrearsBefore, c.is_key AS keyBefore,
        (SELECT coalesce(avg(billed_fen), 0) FROM (SELECT billed_fen FROM customer_bills b
          WHERE b.customer_id = c.id AND b.deleted = 0 ORDER BY period DESC LIMIT 3)) AS spend,
-       (SELECT coalesce(sum(max(billed_fen - paid_fen, 0)), 0) FROM customer_bills b WHERE b.customer_id = c.id AND b.deleted = 0) AS arrears
+       (SELECT coalesce(sum(billed_fen - paid_fen), 0) FROM customer_bills b
+         WHERE b.customer_id = c.id AND b.deleted = 0 AND b.paid_fen < b.billed_fen) AS arrears
      FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value`,
   );
   const changes: { id: string; patch: Partial<Pick<CustomerRow, 'monthlySpendFen' | 'arrearsFen' | 'isKey'>> }[] = [];
