@@ -203,37 +203,40 @@ export function bulkUpdate<T extends SyncTable>(
   const now = isoNow(ctx);
   const ms = ctx.now().getTime();
   const hlc = ctx.clock.tick();
-  /** Row ids by the columns written to them (the clock patch is the same for all of them). */
-  const byColumns = new Map<string, string[]>();
+  // One shape per distinct set of columns written: its statement, column names and rows (the clock
+  // patch is the same for all of them). Per row only the parameters and the outbox JSON are made: at
+  // 100,000 rows, building the SQL text and objects again for each row was most of an import's garbage.
+  const shapes = new Map<string, { all: string[]; names: string[]; update: Statement; ids: string[] }>();
   let count = 0;
   for (const { id, patch } of patches) {
-    const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined && columns[k]);
-    if (keys.length === 0) continue;
-    const all = [...keys, ...(touch ? ['updatedAt'] : []), 'updatedHlc'];
-    const values: Record<string, unknown> = { ...(patch as Record<string, unknown>), updatedAt: now, updatedHlc: hlc };
-    const signature = all.join(',');
-    const update = statement(
-      ctx,
-      `update:${name}:${signature}`,
-      `UPDATE "${name}" SET ${all.map((k) => `"${columns[k]!.name}" = ?`).join(', ')} WHERE id = ?`,
-    );
-    const cols: Record<string, unknown> = {};
-    const params = all.map((k) => {
-      const v = toDriver(columns[k]!, values[k]);
-      cols[columns[k]!.name] = v;
-      return v;
-    });
-    update.run([...params, id]);
-    outbox.run(bulkUuidv7(ms), name, id, JSON.stringify(cols), hlc, now);
-    let ids = byColumns.get(signature);
-    if (!ids) byColumns.set(signature, (ids = []));
-    ids.push(id);
+    const values = patch as Record<string, unknown>;
+    let signature = '';
+    for (const k in values) if (values[k] !== undefined && columns[k]) signature += signature ? `,${k}` : k;
+    if (!signature) continue;
+    let shape = shapes.get(signature);
+    if (!shape) {
+      const all = [...signature.split(','), ...(touch ? ['updatedAt'] : []), 'updatedHlc'];
+      const names = all.map((k) => columns[k]!.name);
+      const update = statement(ctx, `update:${name}:${all.join(',')}`, `UPDATE "${name}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE id = ?`);
+      shapes.set(signature, (shape = { all, names, update, ids: [] }));
+    }
+    const params: unknown[] = new Array(shape.all.length + 1);
+    let cols = '{';
+    for (let i = 0; i < shape.all.length; i++) {
+      const key = shape.all[i]!;
+      const v = toDriver(columns[key]!, key === 'updatedAt' ? now : key === 'updatedHlc' ? hlc : values[key]);
+      params[i] = v;
+      cols += `${i ? ',' : ''}${JSON.stringify(shape.names[i])}:${JSON.stringify(v)}`;
+    }
+    params[shape.all.length] = id;
+    shape.update.run(params);
+    outbox.run(bulkUuidv7(ms), name, id, `${cols}}`, hlc, now);
+    shape.ids.push(id);
     count++;
   }
-  for (const [signature, ids] of byColumns) {
-    const names = signature.split(',').map((k) => columns[k]!.name);
-    for (let i = 0; i < ids.length; i += SET_CHUNK) {
-      patchColumnClocks(ctx, name, 'SELECT value FROM json_each(?)', [JSON.stringify(ids.slice(i, i + SET_CHUNK))], names, hlc);
+  for (const shape of shapes.values()) {
+    for (let i = 0; i < shape.ids.length; i += SET_CHUNK) {
+      patchColumnClocks(ctx, name, 'SELECT value FROM json_each(?)', [JSON.stringify(shape.ids.slice(i, i + SET_CHUNK))], shape.names, hlc);
     }
   }
   if (!audit.skip && count > 0) {

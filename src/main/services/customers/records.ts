@@ -5,6 +5,7 @@ import { customers } from '../../db/schema';
 import { cachedStatement } from '../../db/sql';
 import type { Actor, ServiceContext } from '../context';
 import { bulkUpdate, type BulkAudit } from '../bulk';
+import { appendAudit } from '../write';
 import { canSeeFinance } from './scope';
 import { getCustomerSettings, keyReasons } from './settings';
 
@@ -114,8 +115,10 @@ export function refreshCustomerCachesBulk(
          WHERE b.customer_id = c.id AND b.deleted = 0 AND b.paid_fen < b.billed_fen) AS arrears
      FROM json_each(?) t CROSS JOIN customers c ON c.id = t.value`,
   );
-  const changes: { id: string; patch: Partial<Pick<CustomerRow, 'monthlySpendFen' | 'arrearsFen' | 'isKey'>> }[] = [];
+  let count = 0;
+  // Written a chunk at a time, so 100,000 customers' changes are never held at once.
   for (let i = 0; i < ids.length; i += CACHE_CHUNK) {
+    const changes: { id: string; patch: Partial<Pick<CustomerRow, 'monthlySpendFen' | 'arrearsFen' | 'isKey'>> }[] = [];
     const rows = read.all(JSON.stringify(ids.slice(i, i + CACHE_CHUNK))) as {
       id: string;
       type: CustomerRow['type'];
@@ -135,8 +138,12 @@ export function refreshCustomerCachesBulk(
       if (isKey !== (r.keyBefore === 1)) patch.isKey = isKey;
       if (Object.keys(patch).length) changes.push({ id: r.id, patch });
     }
+    count += bulkUpdate(ctx, customers, changes, { skip: true }, false);
   }
-  return bulkUpdate(ctx, customers, changes, audit, false);
+  if (!audit.skip && count > 0) {
+    appendAudit(ctx, { entity: 'customers', entityId: `bulk:${count}`, action: 'update', after: { count, ...audit.summary } });
+  }
+  return count;
 }
 
 /**
