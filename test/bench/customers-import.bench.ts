@@ -12,11 +12,12 @@ import { indexPendingSearchRows, pendingSearchCount } from '../../src/main/servi
 /**
  * Customer import benchmark (issue #3, "Speed": a 100,000-row .xlsx ≤ 15 s with peak memory ≤ 500 MB)
  * on the 1,000,000-customer data set. Each measured call runs in its own child process so its peak RSS
- * is the import's (plus the open store). Measured: the dry run (customers.import.preview) and two
+ * is the import's (plus the open store). Measured: the dry run (customers.import.preview) and three
  * commits (customers.import.commit: parse, plan, write rows + outbox + ownership log + stage history +
- * batch trail, queue the customers for the search indexer, commit) — 100,000 new customers, and 100,000
- * updates of existing ones — each on a fresh copy of the data set, so the cached one stays as generated.
- * After each commit (not part of its time): searches while the customers are queued, the background
+ * batch trail, queue the customers for the search indexer, commit) — 100,000 new customers, 100,000
+ * updates of existing ones, and a month's bills for 100,000 existing customers (with their spend and
+ * arrears) — each on a fresh copy of the data set, so the cached one stays as generated. After each
+ * customers commit (not part of its time): searches while the customers are queued, the background
  * indexer's run until the queue is empty, the same searches again. KAM_BENCH_CUSTOMERS /
  * KAM_BENCH_IMPORT_ROWS change the sizes.
  */
@@ -59,6 +60,19 @@ async function writeImportFile(
       )
       .commit();
   }
+  sheet.commit();
+  await writer.commit();
+}
+
+/** An .xlsx of one new month's bill (2026-11, after the data set's last) for each of `existing`, a third unpaid. */
+async function writeBillsFile(file: string, existing: { code: string }[]): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const sheet = writer.addWorksheet('账单');
+  sheet.addRow(['统一社会信用代码', '账期', '应收金额', '实收金额', '缴费日期']).commit();
+  existing.forEach((c, i) => {
+    const fee = `${1000 + (i % 5000)}.50`;
+    sheet.addRow([c.code, '2026-11', fee, i % 3 ? fee : '0', i % 3 ? '2026-12-10' : '']).commit();
+  });
   sheet.commit();
   await writer.commit();
 }
@@ -135,6 +149,7 @@ async function child(
   method: 'customers.import.preview' | 'customers.import.commit',
   dataDir: string,
   file: string,
+  kind: 'customers' | 'bills',
 ) {
   const runtime = openRuntime({ dataDir, transport: 'test' });
   const api: Api = createApi(runtime);
@@ -146,12 +161,15 @@ async function child(
   const rssBefore = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await api.call(method, { kind: 'customers', fileName: 'bench.xlsx', base64 }, { token });
+  const r = await api.call(method, { kind, fileName: 'bench.xlsx', base64 }, { token });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  const caughtUp = method === 'customers.import.commit' ? await catchUp(api, token, runtime) : undefined;
+  const caughtUp =
+    method === 'customers.import.commit' && kind === 'customers'
+      ? await catchUp(api, token, runtime)
+      : undefined;
   runtime.store.sqlite.close();
   const data = r.data as { created?: number; updated?: number; toCreate?: number };
   const result: ChildResult = {
@@ -174,7 +192,7 @@ function copyOf(dataDir: string): string {
   return dir;
 }
 
-function runChild(method: string, dataDir: string, file: string): ChildResult {
+function runChild(method: string, dataDir: string, file: string, kind: string): ChildResult {
   const run = spawnSync(
     process.execPath,
     [
@@ -185,6 +203,7 @@ function runChild(method: string, dataDir: string, file: string): ChildResult {
       method,
       dataDir,
       file,
+      kind,
     ],
     {
       encoding: 'utf8',
@@ -224,31 +243,53 @@ function catchUpMeasurements(label: string, c: CatchUp): Measurement[] {
 
 async function main() {
   if (process.argv[2] === '--child')
-    return child(process.argv[3] as 'customers.import.commit', process.argv[4]!, process.argv[5]!);
+    return child(
+      process.argv[3] as 'customers.import.commit',
+      process.argv[4]!,
+      process.argv[5]!,
+      process.argv[6] as 'customers' | 'bills',
+    );
   const db = ensureBenchDb(CUSTOMERS);
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
   const file = join(dir, 'import.xlsx');
   const updates = join(dir, 'update.xlsx');
+  const bills = join(dir, 'bills.xlsx');
   const out: Measurement[] = [];
   try {
     await writeImportFile(file, IMPORT_ROWS);
-    await writeImportFile(updates, IMPORT_ROWS, existingCustomers(db.dataDir, IMPORT_ROWS));
-    for (const [method, label, path] of [
-      ['customers.import.preview', 'dry run (parse, map, validate, match)', file],
-      ['customers.import.commit', 'commit (parse, plan, write, queue for the search indexer, commit)', file],
+    const existing = existingCustomers(db.dataDir, IMPORT_ROWS);
+    await writeImportFile(updates, IMPORT_ROWS, existing);
+    await writeBillsFile(bills, existing);
+    for (const [method, label, path, kind] of [
+      ['customers.import.preview', 'dry run (parse, map, validate, match)', file, 'customers'],
+      [
+        'customers.import.commit',
+        'commit (parse, plan, write, queue for the search indexer, commit)',
+        file,
+        'customers',
+      ],
       [
         'customers.import.commit',
         'commit of rows updating existing customers (matched by credit code)',
         updates,
+        'customers',
+      ],
+      [
+        'customers.import.commit',
+        "commit of a month's bills for existing customers (bills, customers' spend and arrears, report log)",
+        bills,
+        'bills',
       ],
     ] as const) {
-      console.log(`[customers-import.bench] ${method} ${path === updates ? '(updates)' : ''}`);
+      console.log(
+        `[customers-import.bench] ${method} ${path === updates ? '(updates)' : path === bills ? '(bills)' : ''}`,
+      );
       // A commit writes: it runs on a copy of the data set (9 GB; copied in ~35 s, not measured).
       const copy = method === 'customers.import.commit' ? copyOf(db.dataDir) : null;
       const load = loadavg()[0]!.toFixed(2);
       let r: ChildResult;
       try {
-        r = runChild(method, copy ?? db.dataDir, path);
+        r = runChild(method, copy ?? db.dataDir, path, kind);
       } finally {
         if (copy) rmSync(copy, { recursive: true, force: true });
       }
