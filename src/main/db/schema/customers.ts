@@ -126,8 +126,7 @@ export const customerBills = sqliteTable(
     dueDate: text('due_date').notNull(),
   },
   (t) => [
-    // Covering for a customer's latest bills (spend cache): period order with the amount, no row reads.
-    index('customer_bills_customer_period').on(t.customerId, t.period, t.deleted, t.billedFen),
+    index('customer_bills_customer_period').on(t.customerId, t.period),
     index('customer_bills_period').on(t.period, t.customerId),
   ],
 );
