@@ -12,11 +12,11 @@ import { indexPendingSearchRows, pendingSearchCount } from '../../src/main/servi
 /**
  * Customer import benchmark (issue #3, "Speed": a 100,000-row .xlsx ≤ 15 s with peak memory ≤ 500 MB)
  * on the 1,000,000-customer data set. Each measured call runs in its own child process so its peak RSS
- * is the import's (plus the open store). Measured: the dry run (customers.import.preview) and three
+ * is the import's (plus the open store). Measured: the dry run (customers.import.preview) and four
  * commits (customers.import.commit: parse, plan, write rows + outbox + ownership log + stage history +
  * batch trail, queue the customers for the search indexer, commit) — 100,000 new customers, 100,000
- * updates of existing ones, and a month's bills for 100,000 existing customers (with their spend and
- * arrears) — each on a fresh copy of the data set, so the cached one stays as generated. After each
+ * updates of existing ones, a month's bills for 100,000 existing customers (with their spend and
+ * arrears), and a new key person for each of them — each on a fresh copy of the data set, so the cached one stays as generated. After each
  * customers commit (not part of its time): searches while the customers are queued, the background
  * indexer's run until the queue is empty, the same searches again. KAM_BENCH_CUSTOMERS /
  * KAM_BENCH_IMPORT_ROWS change the sizes.
@@ -72,6 +72,20 @@ async function writeBillsFile(file: string, existing: { code: string }[]): Promi
   existing.forEach((c, i) => {
     const fee = `${1000 + (i % 5000)}.50`;
     sheet.addRow([c.code, '2026-11', fee, i % 3 ? fee : '0', i % 3 ? '2026-12-10' : '']).commit();
+  });
+  sheet.commit();
+  await writer.commit();
+}
+
+/** An .xlsx of one new key person for each of `existing`. */
+async function writePeopleFile(file: string, existing: { code: string }[]): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const sheet = writer.addWorksheet('关键人');
+  sheet.addRow(['统一社会信用代码', '姓名', '职务', '手机', '决策角色']).commit();
+  existing.forEach((c, i) => {
+    sheet
+      .addRow([c.code, `导入联系人${i}`, '信息部主任', `139${String(i).padStart(8, '0')}`, '影响者'])
+      .commit();
   });
   sheet.commit();
   await writer.commit();
@@ -149,7 +163,7 @@ async function child(
   method: 'customers.import.preview' | 'customers.import.commit',
   dataDir: string,
   file: string,
-  kind: 'customers' | 'bills',
+  kind: 'customers' | 'contacts' | 'bills',
 ) {
   const runtime = openRuntime({ dataDir, transport: 'test' });
   const api: Api = createApi(runtime);
@@ -247,19 +261,21 @@ async function main() {
       process.argv[3] as 'customers.import.commit',
       process.argv[4]!,
       process.argv[5]!,
-      process.argv[6] as 'customers' | 'bills',
+      process.argv[6] as 'customers' | 'contacts' | 'bills',
     );
   const db = ensureBenchDb(CUSTOMERS);
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-import-'));
   const file = join(dir, 'import.xlsx');
   const updates = join(dir, 'update.xlsx');
   const bills = join(dir, 'bills.xlsx');
+  const people = join(dir, 'people.xlsx');
   const out: Measurement[] = [];
   try {
     await writeImportFile(file, IMPORT_ROWS);
     const existing = existingCustomers(db.dataDir, IMPORT_ROWS);
     await writeImportFile(updates, IMPORT_ROWS, existing);
     await writeBillsFile(bills, existing);
+    await writePeopleFile(people, existing);
     for (const [method, label, path, kind] of [
       ['customers.import.preview', 'dry run (parse, map, validate, match)', file, 'customers'],
       [
@@ -280,9 +296,15 @@ async function main() {
         bills,
         'bills',
       ],
+      [
+        'customers.import.commit',
+        'commit of a key person for each of 100,000 existing customers (their search rows queued)',
+        people,
+        'contacts',
+      ],
     ] as const) {
       console.log(
-        `[customers-import.bench] ${method} ${path === updates ? '(updates)' : path === bills ? '(bills)' : ''}`,
+        `[customers-import.bench] ${method} ${path === updates ? '(updates)' : path === bills ? '(bills)' : path === people ? '(key people)' : ''}`,
       );
       // A commit writes: it runs on a copy of the data set (9 GB; copied in ~35 s, not measured).
       const copy = method === 'customers.import.commit' ? copyOf(db.dataDir) : null;
