@@ -27,68 +27,77 @@ const IMPORT_ROWS = Number(process.env.KAM_BENCH_IMPORT_ROWS ?? 100_000);
 const TARGET_MS = 15_000;
 const TARGET_RSS_MB = 500;
 
+/** Writes an .xlsx of one sheet (Chinese headers, then `count` rows from `row`), streamed to keep the generator small. */
+async function writeSheet(
+  file: string,
+  name: string,
+  header: string[],
+  count: number,
+  row: (i: number) => string[],
+): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const sheet = writer.addWorksheet(name);
+  sheet.addRow(header).commit();
+  for (let i = 0; i < count; i++) sheet.addRow(row(i)).commit();
+  sheet.commit();
+  await writer.commit();
+}
+
 /**
- * Writes an .xlsx with the Chinese headers, streamed to keep the generator small: new customers, or
- * (`existing` given) rows for existing customers — matched by credit code — with a new address and stage.
+ * Customers: new ones, or (`existing` given) rows for existing customers — matched by credit code — with
+ * a new address and stage.
  */
-async function writeImportFile(
+function writeImportFile(
   file: string,
   rows: number,
   existing?: { name: string; code: string }[],
 ): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const sheet = writer.addWorksheet('客户');
-  sheet
-    .addRow(['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注'])
-    .commit();
-  for (let i = 0; i < rows; i++) {
-    const c = existing?.[i];
-    sheet
-      .addRow(
-        c
-          ? [c.name, c.code, '', '', '', `呼和浩特市赛罕区迁址路${i}号`, '签约', '']
-          : [
-              `导入测试客户${i}号有限公司`,
-              '',
-              i % 10 === 0 ? '党政军' : '企业',
-              '制造业',
-              '赛罕区',
-              `呼和浩特市赛罕区导入路${i}号`,
-              '意向',
-              '',
-            ],
-      )
-      .commit();
-  }
-  sheet.commit();
-  await writer.commit();
+  return writeSheet(
+    file,
+    '客户',
+    ['客户名称', '统一社会信用代码', '客户类型', '行业', '区域', '地址', '客户阶段', '备注'],
+    rows,
+    (i) => {
+      const c = existing?.[i];
+      return c
+        ? [c.name, c.code, '', '', '', `呼和浩特市赛罕区迁址路${i}号`, '签约', '']
+        : [
+            `导入测试客户${i}号有限公司`,
+            '',
+            i % 10 === 0 ? '党政军' : '企业',
+            '制造业',
+            '赛罕区',
+            `呼和浩特市赛罕区导入路${i}号`,
+            '意向',
+            '',
+          ];
+    },
+  );
 }
 
-/** An .xlsx of one new month's bill (2026-11, after the data set's last) for each of `existing`, a third unpaid. */
-async function writeBillsFile(file: string, existing: { code: string }[]): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const sheet = writer.addWorksheet('账单');
-  sheet.addRow(['统一社会信用代码', '账期', '应收金额', '实收金额', '缴费日期']).commit();
-  existing.forEach((c, i) => {
-    const fee = `${1000 + (i % 5000)}.50`;
-    sheet.addRow([c.code, '2026-11', fee, i % 3 ? fee : '0', i % 3 ? '2026-12-10' : '']).commit();
-  });
-  sheet.commit();
-  await writer.commit();
+/** One new month's bill (2026-11, after the data set's last) for each of `existing`, a third unpaid. */
+function writeBillsFile(file: string, existing: { code: string }[]): Promise<void> {
+  return writeSheet(
+    file,
+    '账单',
+    ['统一社会信用代码', '账期', '应收金额', '实收金额', '缴费日期'],
+    existing.length,
+    (i) => {
+      const fee = `${1000 + (i % 5000)}.50`;
+      return [existing[i]!.code, '2026-11', fee, i % 3 ? fee : '0', i % 3 ? '2026-12-10' : ''];
+    },
+  );
 }
 
-/** An .xlsx of one new key person for each of `existing`. */
-async function writePeopleFile(file: string, existing: { code: string }[]): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const sheet = writer.addWorksheet('关键人');
-  sheet.addRow(['统一社会信用代码', '姓名', '职务', '手机', '决策角色']).commit();
-  existing.forEach((c, i) => {
-    sheet
-      .addRow([c.code, `导入联系人${i}`, '信息部主任', `139${String(i).padStart(8, '0')}`, '影响者'])
-      .commit();
-  });
-  sheet.commit();
-  await writer.commit();
+/** One new key person for each of `existing`. */
+function writePeopleFile(file: string, existing: { code: string }[]): Promise<void> {
+  return writeSheet(
+    file,
+    '关键人',
+    ['统一社会信用代码', '姓名', '职务', '手机', '决策角色'],
+    existing.length,
+    (i) => [existing[i]!.code, `导入联系人${i}`, '信息部主任', `139${String(i).padStart(8, '0')}`, '影响者'],
+  );
 }
 
 /** Name and credit code of `rows` existing customers spread over the data set. */
