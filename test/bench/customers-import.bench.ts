@@ -307,7 +307,7 @@ async function main() {
       ],
       [
         'customers.import.commit',
-        'commit of a key person for each of 100,000 existing customers (their search rows queued)',
+        'commit of a key person for each of as many existing customers (their search rows queued)',
         people,
         'contacts',
       ],
