@@ -45,9 +45,9 @@ interface Op {
   /** customers only: owner to set through the ownership log (undefined = leave). */
   ownerId?: string | null;
   /**
-   * customers only, updates: set by the plan, which read the row — `values` is then only what changes,
-   * `before` the undo trail's JSON of the old values, `currentOwnerId` the owner before, `stageBefore`
-   * the stage before when the row changes it (for the stage history).
+   * Updates: the plan read the row, so `values` is only what changes and `before` the undo trail's JSON
+   * of the old values. Customers also carry `currentOwnerId` (the owner before) and `stageBefore` (the
+   * stage before, when the row changes it, for the stage history).
    */
   before?: string;
   currentOwnerId?: string | null;
