@@ -167,6 +167,13 @@ describe('customer profile', () => {
     const after = await app.call('customers.get', { id: c.id }, am1.token);
     expect(after.customer.arrearsFen).toBe(0);
     expect(after.customer.monthlySpendFen).toBe(375_000);
+
+    // The spend counts each period's live bill once: a deleted bill beside its period's new one does not.
+    await app.call('customers.bills.save', { customerId: c.id, period: '2025-11', billedFen: 100_000, paidFen: 100_000 }, am1.token);
+    await app.call('customers.bills.save', { customerId: c.id, period: '2026-02', billedFen: 500_000, paidFen: 0 }, am1.token);
+    const again = await app.call('customers.get', { id: c.id }, am1.token);
+    expect(again.customer.monthlySpendFen).toBe(416_667); // (5000 + 3500 + 4000) / 3 元
+    expect(again.customer.arrearsFen).toBe(500_000);
   });
 
   it('a section row of another customer answers NOT_FOUND', async () => {
