@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement, escapeLike } from '../../db/sql';
+import { startQueueWorker } from '../queue-worker';
 
 /**
  * The customers' full-text index and the queue of customers whose search rows are behind
@@ -137,36 +138,10 @@ export function indexPendingSearchRows(sqlite: Database.Database, slice = INDEX_
   })();
 }
 
-/** After a failed slice (a busy or broken database) the next try waits this long. */
-const RETRY_MS = 60_000;
-
 /**
- * Works the queue in the background while the app is open: a slice per turn of the event loop while
- * customers wait, a look every `idleMs` otherwise. A failing slice is logged and tried again a minute later.
- * Returns a stop function.
+ * Works the queue in the background while the app is open (queue-worker.ts): a slice per turn of the
+ * event loop while customers wait. Returns a stop function.
  */
-export function startSearchIndexer(
-  sqlite: Database.Database,
-  { idleMs = 1_000, log = console.error }: { idleMs?: number; log?: (message: string) => void } = {},
-): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const step = () => {
-    if (stopped || !sqlite.open) return;
-    let wait = idleMs;
-    try {
-      if (indexPendingSearchRows(sqlite) > 0) wait = 0;
-    } catch (error) {
-      log(`[search] indexing failed: ${error instanceof Error ? error.message : String(error)}`);
-      wait = Math.max(idleMs, RETRY_MS);
-    }
-    timer = setTimeout(step, wait);
-    timer.unref();
-  };
-  timer = setTimeout(step, 0);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+export function startSearchIndexer(sqlite: Database.Database, options: { idleMs?: number; log?: (message: string) => void } = {}): () => void {
+  return startQueueWorker('search', () => (sqlite.open ? indexPendingSearchRows(sqlite) : null), options);
 }
