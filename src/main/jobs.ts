@@ -4,6 +4,8 @@ import { refreshWarningsIfDue } from './services/customers/warnings';
 import { startBackgroundSync, stopBackgroundSync } from './services/sync';
 import { startReportCubeWarmup } from './services/reports/cube';
 import { startSearchIndexer } from './services/customers/search-index';
+import { refreshPendingCaches } from './services/customers/records';
+import { startQueueWorker } from './services/queue-worker';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
 
@@ -29,8 +31,8 @@ function jobContext(runtime: Runtime, method: string): ServiceContext {
 /**
  * Runs the background work while the app is open: SLA escalation every minute, whether or not anyone
  * has the red channel on screen (a failing pass is logged and the next one tries again), the churn
- * warnings' refresh when one is due, the search index's catch-up after a bulk write, and the
- * headquarters sync on its own interval when it is configured. Returns a stop function.
+ * warnings' refresh when one is due, the search index's and the bill caches' catch-up after a bulk
+ * write, and the headquarters sync on its own interval when it is configured. Returns a stop function.
  */
 export function startBackgroundJobs(
   runtime: Runtime,
@@ -55,10 +57,17 @@ export function startBackgroundJobs(
   const stopCubeWarmup = startReportCubeWarmup(runtime.store.sqlite);
   // Full-text rows an import or an undo queued: written within seconds of its commit, a slice at a time.
   const stopIndexer = startSearchIndexer(runtime.store.sqlite, { log });
+  // Spend, arrears and key flags a big bills import queued: refreshed within seconds, a slice at a time.
+  const stopCaches = startQueueWorker(
+    'caches',
+    () => (runtime.store.sqlite.open ? refreshPendingCaches(jobContext(runtime, 'system.caches')) : null),
+    { log },
+  );
   return () => {
     clearInterval(timer);
     stopCubeWarmup();
     stopIndexer();
+    stopCaches();
     stopBackgroundSync(runtime.store);
   };
 }

@@ -415,6 +415,9 @@ describe('customer import', () => {
     expect(billed('2026-09')).toEqual([100_000, 0]);
     const got = await app.call('customers.get', { id: a.id }, leader.token);
     expect(got.customer).toMatchObject({ monthlySpendFen: 150_000, arrearsFen: 200_000 });
+    // A few customers' caches are written in the import's own transaction, not queued.
+    expect(batch.cachesQueued).toBe(0);
+    expect(sqlite.prepare('SELECT monthly_spend_fen AS spend, arrears_fen AS arrears FROM customers WHERE id = ?').get(a.id)).toEqual({ spend: 150_000, arrears: 200_000 });
     expect([updatedAt(a.id), updatedAt(b.id)]).toEqual(stamps);
 
     await app.call('customers.import.undo', { id: batch.id }, leader.token);

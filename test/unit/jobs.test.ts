@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runBackgroundJobsOnce, startBackgroundJobs } from '../../src/main/jobs';
 import { pendingSearchCount } from '../../src/main/services/customers/search-index';
+import { CACHE_INLINE_MAX, pendingCacheCount } from '../../src/main/services/customers/records';
 import { makeTestApp, TEST_PASSWORD } from './helpers';
 import { addCustomer } from './tickets-fixtures';
 
@@ -55,5 +56,46 @@ describe('the search indexer', () => {
       .prepare(`SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH '"锡林郭勒大街"'`)
       .get() as { n: number };
     expect(fts.n).toBe(4_500);
+  });
+});
+
+describe("the bill caches' background refresh", () => {
+  const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8').toString('base64');
+
+  it('a bills import of more customers than it refreshes itself queues them; the 360 page is right meanwhile, the job catches up', async () => {
+    const app = makeTestApp();
+    const leader = await app.signIn('leader');
+    const count = CACHE_INLINE_MAX + 10;
+    const names = Array.from({ length: count }, (_, i) => `敕勒川${i}号牧业有限公司`);
+    await app.call('customers.import.commit', { kind: 'customers', fileName: 'c.csv', base64: csv(['客户名称', ...names]) }, leader.token);
+    // 1,000.00 元 unpaid for every other customer, 4,000.00 元 paid for the rest.
+    const bills = names.map((n, i) => (i % 2 ? `${n},2026-10,1000,0` : `${n},2026-10,4000,4000`));
+    const commit = await app.call('customers.import.commit', { kind: 'bills', fileName: 'b.csv', base64: csv(['客户名称,账期,应收金额,实收金额', ...bills]) }, leader.token);
+    expect(commit.cachesQueued).toBe(count);
+    expect(pendingCacheCount(app.ctx())).toBe(count);
+
+    const find = async (i: number) => (await app.call('customers.list', { query: names[i]! }, leader.token)).rows[0]!;
+    const [paid, unpaid] = [await find(0), await find(1)];
+    // The list reads the cached columns: still the figures from before the import.
+    expect([paid.monthlySpendFen, paid.isKey, unpaid.arrearsFen]).toEqual([0, false, 0]);
+    // The 360 page computes a queued customer's figures from its bills.
+    const view = await app.call('customers.get', { id: unpaid.id }, leader.token);
+    expect([view.customer.monthlySpendFen, view.customer.arrearsFen]).toEqual([100_000, 100_000]);
+    const key = await app.call('customers.get', { id: paid.id }, leader.token);
+    expect([key.customer.monthlySpendFen, key.customer.isKey, key.customer.keyReasons]).toEqual([400_000, true, ['spend']]);
+
+    const stop = startBackgroundJobs(app.runtime, () => undefined);
+    try {
+      // More than one slice: the job goes on by itself until the queue is empty.
+      await vi.waitFor(() => expect(pendingCacheCount(app.ctx())).toBe(0), { timeout: 30_000, interval: 50 });
+    } finally {
+      stop();
+    }
+    const [paidAfter, unpaidAfter] = [await find(0), await find(1)];
+    expect([paidAfter.monthlySpendFen, paidAfter.isKey, paidAfter.arrearsFen]).toEqual([400_000, true, 0]);
+    expect([unpaidAfter.monthlySpendFen, unpaidAfter.isKey, unpaidAfter.arrearsFen]).toEqual([100_000, false, 100_000]);
+    const sqlite = app.runtime.store.sqlite;
+    const cached = sqlite.prepare('SELECT count(*) AS n, sum(arrears_fen > 0) AS owing, sum(is_key) AS key FROM customers WHERE deleted = 0').get();
+    expect(cached).toEqual({ n: count, owing: count / 2, key: count / 2 });
   });
 });

@@ -115,10 +115,10 @@ export const customerImportContract = {
   }),
   'customers.import.commit': method({
     summary:
-      'Imports the file all-or-nothing (any row error, or nothing to change → VALIDATION, nothing written) as one undoable batch; `unchanged` counts rows that matched and changed nothing.',
+      'Imports the file all-or-nothing (any row error, or nothing to change → VALIDATION, nothing written) as one undoable batch; `unchanged` counts rows that matched and changed nothing; `cachesQueued` counts customers (of a bills import of more than 5,000) whose spend, arrears and key flag the background refresh updates within seconds.',
     access: importers,
     input: z.object(fileInput).strict(),
-    output: importBatchSchema.extend({ unchanged: z.number().int() }),
+    output: importBatchSchema.extend({ unchanged: z.number().int(), cachesQueued: z.number().int() }),
   }),
   'customers.import.batches': method({
     summary: 'Import batches, newest first (account managers see their own).',

@@ -18,7 +18,7 @@ import { bulkInsertSet, bulkUpdate } from '../../bulk';
 import { isoNow, requireActor, type Actor, type ServiceContext } from '../../context';
 import { getRow, insertRow, type NewRow, type SyncTable } from '../../write';
 import { defaultDueDate } from '../dates';
-import { refreshCustomerCachesBulk } from '../records';
+import { billsChanged } from '../records';
 import { warningsDue } from '../warnings';
 import { ownerLabel, setOwner } from '../ownership';
 import { isManagerRole } from '../scope';
@@ -342,7 +342,7 @@ export async function previewImport(ctx: ServiceContext, input: Input) {
   return previewOf(input.kind, plan, ctx);
 }
 
-/** Writes a plan in the current transaction as one batch; returns the batch row. */
+/** Writes a plan in the current transaction as one batch; returns the batch row and how many customers' caches were queued. */
 export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, fileName: string, plan: Plan) {
   const batch = insertRow(ctx, customerImportBatches, {
     kind,
@@ -421,11 +421,12 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
     };
   };
   withBulkTriggers(ctx, [BULK_TABLE[kind]], write);
+  let cachesQueued = 0;
   if (kind === 'bills') {
-    refreshCustomerCachesBulk(ctx, [...plan.creates, ...plan.updates].map((op) => op.customerId!), { summary: { batchId: batch.id, fileName } });
+    cachesQueued = billsChanged(ctx, [...plan.creates, ...plan.updates].map((op) => op.customerId!), { summary: { batchId: batch.id, fileName } });
     warningsDue(ctx);
   }
-  return batch;
+  return { batch, cachesQueued };
 }
 
 function toBatch(b: typeof customerImportBatches.$inferSelect) {
@@ -452,7 +453,8 @@ export async function commitImport(ctx: ServiceContext, input: Input) {
     if (plan.creates.length + plan.updates.length === 0) throw new AppError('VALIDATION', 'import.nothingToChange', { count: plan.unchanged });
     // The cell texts are in the plan now; letting them go keeps the write phase under the memory target.
     sheet.rows.length = 0;
-    return { ...toBatch(applyPlan(ctx, actor, input.kind, input.fileName, plan)), unchanged: plan.unchanged };
+    const { batch, cachesQueued } = applyPlan(ctx, actor, input.kind, input.fileName, plan);
+    return { ...toBatch(batch), unchanged: plan.unchanged, cachesQueued };
   })();
 }
 
@@ -527,7 +529,7 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
   };
   withBulkTriggers(ctx, [BULK_TABLE[batch.kind]], restore);
   if (batch.kind === 'bills') {
-    refreshCustomerCachesBulk(ctx, touched, { summary: { undoBatch: batch.id, reason } });
+    billsChanged(ctx, touched, { summary: { undoBatch: batch.id, reason } });
     warningsDue(ctx);
   }
   const updated = bulkUpdate(ctx, customerImportBatches, [{ id: batch.id, patch: { undoneAt: isoNow(ctx) } }], { skip: true });

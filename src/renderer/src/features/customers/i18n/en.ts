@@ -321,6 +321,7 @@ export const customersEn: CustomersMessages = {
     importingFor: 'Importing {{count, number}} rows, please wait… {{seconds}} s so far. Everything is written at once, or nothing.',
     committed: 'Import done: {{created, number}} created, {{updated, number}} updated',
     committedUnchanged: 'Import done: {{created, number}} created, {{updated, number}} updated; {{unchanged, number}} rows matched what is recorded and were left as they were',
+    cachesQueued: '. The spend, arrears and key flags of {{count, number}} customers are being updated in the background and will be current within seconds',
     doneTitle: 'Import done',
     batches: 'Import history',
     noBatches: 'No imports yet.',

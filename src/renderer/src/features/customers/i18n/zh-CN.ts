@@ -308,6 +308,7 @@ export const customersZhCN = {
     importingFor: '正在导入 {{count, number}} 行，请稍候……已用时 {{seconds}} 秒。全部写入或全部不写。',
     committed: '导入完成：新增 {{created, number}} 条，更新 {{updated, number}} 条',
     committedUnchanged: '导入完成：新增 {{created, number}} 条，更新 {{updated, number}} 条；另有 {{unchanged, number}} 行与系统一致，未作改动',
+    cachesQueued: '。{{count, number}} 家客户的月均消费、欠费和重点客户标识正在后台更新，几秒内完成',
     doneTitle: '导入完成',
     batches: '导入记录',
     noBatches: '还没有导入记录。',

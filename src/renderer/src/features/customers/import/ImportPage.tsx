@@ -285,8 +285,12 @@ function useElapsedSeconds(active: boolean): number {
   return seconds;
 }
 
-/** "Import done: … created, … updated", with the unchanged rows when there were any. */
+/**
+ * "Import done: … created, … updated", with the unchanged rows when there were any, and the customers
+ * whose spend and arrears the background refresh is still updating (a bills import of thousands).
+ */
 function committedText(t: TFunction, batch: Batch): string {
   const counts = { created: batch.created, updated: batch.updated, unchanged: batch.unchanged };
-  return t(batch.unchanged > 0 ? 'customers.import.committedUnchanged' : 'customers.import.committed', counts);
+  const text = t(batch.unchanged > 0 ? 'customers.import.committedUnchanged' : 'customers.import.committed', counts);
+  return batch.cachesQueued > 0 ? `${text}${t('customers.import.cachesQueued', { count: batch.cachesQueued })}` : text;
 }
