@@ -72,8 +72,8 @@ export function BatchList() {
           },
           { accessor: 'fileName', title: t('customers.import.file'), ellipsis: true },
           { accessor: 'byName', title: t('customers.profile.by'), width: 90, render: (b) => b.byName ?? '—' },
-          { accessor: 'created', title: t('customers.import.created'), width: 70, textAlign: 'right' },
-          { accessor: 'updated', title: t('customers.import.updated'), width: 80, textAlign: 'right' },
+          { accessor: 'created', title: t('customers.import.created'), width: 80, textAlign: 'right', render: (b) => b.created.toLocaleString('zh-CN') },
+          { accessor: 'updated', title: t('customers.import.updated'), width: 80, textAlign: 'right', render: (b) => b.updated.toLocaleString('zh-CN') },
           {
             accessor: 'undone',
             title: '',
