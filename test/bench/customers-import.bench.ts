@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createApi, type Api } from '../../src/main/api';
 import { DB_FILE_NAME, openRuntime } from '../../src/main/runtime';
-import { summarize, writeResults, type Measurement } from './harness';
+import { summarize, warmFileCache, writeResults, type Measurement } from './harness';
 import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
 import { indexPendingSearchRows, pendingSearchCount } from '../../src/main/services/customers/search-index';
 import { pendingCacheCount, refreshPendingCaches } from '../../src/main/services/customers/records';
@@ -259,23 +259,6 @@ function discardWrites<T>(dataDir: string, measure: () => T): T {
   }
   if (discard()) throw new Error(`${file} was written during a measurement; the data set will be generated again`);
   return result;
-}
-
-/**
- * Reads the whole database file once, so that every measurement starts from the same state: the data
- * set in the OS file cache, as a branch's database is that the app works on all day. Left to itself
- * the cache held whatever earlier runs and the kernel's reclaim left of the 9 GB file, and the same
- * import measured 7 s on one run and 13 s on the next. (From a cold cache the imports take 2–3 times
- * as long; the closing note quotes that case.)
- */
-function warmFileCache(file: string): void {
-  const buffer = Buffer.allocUnsafe(16 * 1024 * 1024);
-  const fd = openSync(file, 'r');
-  try {
-    while (readSync(fd, buffer, 0, buffer.length, null) > 0);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function runChild(method: string, dataDir: string, file: string, kind: string): ChildResult {
