@@ -298,11 +298,7 @@ function catchUpMeasurements(label: string, c: CatchUp): Measurement[] {
     },
     {
       name: `after the ${label}: background indexer until the queue is empty`,
-      n: 1,
-      p50: ms,
-      p95: ms,
-      mean: ms,
-      max: ms,
+      ...summarize([ms]),
       target: 'reported',
       met: null,
       note: `${c.queued} customers in slices of 2,000, one transaction each; the same searches afterwards: ${each(c.searchAfterMs)}`,
@@ -380,14 +376,9 @@ async function main() {
       });
       if (r.catchUp) out.push(...catchUpMeasurements(label, r.catchUp));
       if (r.caches) {
-        const ms = Math.round(r.caches.refreshMs);
         out.push({
           name: `after the ${label}: background refresh of the customers' spend, arrears and key flag until the queue is empty`,
-          n: 1,
-          p50: ms,
-          p95: ms,
-          mean: ms,
-          max: ms,
+          ...summarize([Math.round(r.caches.refreshMs)]),
           target: 'reported',
           met: null,
           note: `${r.caches.queued} customers in slices of 2,000, one transaction each; meanwhile the 360 page computes a queued customer's figures from its bills`,
