@@ -1,22 +1,23 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { createApi, type Api } from '../../src/main/api';
 import { defaultMigrationsFolder } from '../../src/main/db/open';
 import { DB_FILE_NAME, openRuntime } from '../../src/main/runtime';
-import { measureOnce, writeResults } from './harness';
+import { discardWrites, measureOnce, warmFileCache, writeResults } from './harness';
 import { reportCube } from '../../src/main/services/reports/cube';
 import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
 
 /**
  * Customer evaluation run benchmark (issue #3, "Speed"): customers.evaluate for month 2026-10 over the
  * 1,000,000-customer / 12,000,000-bill data set — metrics, score, grade, results with history, grade
- * changes, outbox rows and the commit — through the API, as the app runs it, on a
- * fresh copy of the data set (so the cached one stays as generated; the copy is not measured).
- * KAM_BENCH_DATA_DIR points at a data set to copy instead of the cached one.
+ * changes, outbox rows and the commit — through the API, as the app runs it. The runs happen in a child
+ * process on the data set itself, from the OS file cache (warmFileCache), with checkpoints off; what
+ * they wrote is thrown away afterwards with the WAL (discardWrites), so the data set stays as generated.
+ * KAM_BENCH_DATA_DIR points at another data set.
  */
 
 const CUSTOMERS = Number(process.env.KAM_BENCH_CUSTOMERS ?? 1_000_000);
@@ -42,20 +43,23 @@ async function ok(api: Api, method: string, input: unknown, token?: string): Pro
 }
 
 async function main() {
-  const { dir: source, bills } = dataDir();
-  const dir = `${source}.eval`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir);
-  copyFileSync(join(source, DB_FILE_NAME), join(dir, DB_FILE_NAME));
-  try {
-    await measureRuns(dir, bills);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  if (process.argv[2] === '--child') {
+    await measureRuns(process.argv[3]!, Number(process.argv[4]));
+    // Not closed: the last connection to close would checkpoint the runs into the data set.
+    process.exit(0);
   }
+  const { dir, bills } = dataDir();
+  warmFileCache(join(dir, DB_FILE_NAME));
+  discardWrites(dir, () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', dir, String(bills)], { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error(`evaluation child failed (${child.status ?? child.signal})`);
+  });
 }
 
 async function measureRuns(dir: string, bills: number) {
   const runtime = openRuntime({ dataDir: dir, transport: 'test', now: () => new Date('2026-11-23T02:00:00Z') });
+  runtime.store.checkpointer?.stop();
+  runtime.store.sqlite.pragma('wal_autocheckpoint = 0');
   const api = createApi(runtime);
   const sqlite = runtime.store.sqlite;
   const leader = ((await ok(api, 'auth.login', { username: 'leader', password: BENCH_PASSWORD })) as { token: string }).token;
@@ -107,7 +111,6 @@ async function measureRuns(dir: string, bills: number) {
     outbox: (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE sent_at IS NULL').get() as { n: number }).n,
     warnings: (sqlite.prepare('SELECT count(*) AS n FROM customer_warnings WHERE resolved_at IS NULL AND deleted = 0').get() as { n: number }).n,
   };
-  sqlite.close();
   m.note = `${changedMonthly} customer rows changed grade; outbox rows after both runs ${counts.outbox}, open warnings ${counts.warnings}`;
   console.log(`[customers-eval.bench] ${Math.round(m.p50)} ms, ${run.customerCount} customers, ${JSON.stringify(run.gradeCounts)}`);
   report.note = `${changedBefore + changedMonthly} grade changes logged since the cube was built`;

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createApi, type Api } from '../../src/main/api';
 import { DB_FILE_NAME, openRuntime } from '../../src/main/runtime';
-import { summarize, warmFileCache, writeResults, type Measurement } from './harness';
+import { discardWrites, summarize, warmFileCache, writeResults, type Measurement } from './harness';
 import { BENCH_PASSWORD, ensureBenchDb } from './gen-customers';
 import { indexPendingSearchRows, pendingSearchCount } from '../../src/main/services/customers/search-index';
 import { pendingCacheCount, refreshPendingCaches } from '../../src/main/services/customers/records';
@@ -227,38 +227,6 @@ async function child(
   };
   console.log(JSON.stringify(result));
   process.exit(0);
-}
-
-/**
- * Runs `measure` against the data set and then throws away what it wrote: the child leaves every page
- * it wrote in the WAL (checkpoints off), so deleting the WAL returns the database to the data set as
- * generated. Before, each commit ran on a fresh 9 GB copy; the copy's own page cache and write-back
- * then ran alongside the measured import, which on this machine added 4–6 s of system time to it.
- * Refuses to run, or marks the data set for regeneration, if the file itself was written.
- */
-function discardWrites<T>(dataDir: string, measure: () => T): T {
-  const file = join(dataDir, DB_FILE_NAME);
-  const wal = `${file}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0) throw new Error(`${wal} exists: the data set has writes not in its file`);
-  const before = statSync(file);
-  // Deletes the WAL; true (and the data set marked for regeneration) if the file itself was written.
-  const discard = () => {
-    const after = statSync(file);
-    rmSync(wal, { force: true });
-    rmSync(`${file}-shm`, { force: true });
-    const written = after.size !== before.size || after.mtimeMs !== before.mtimeMs;
-    if (written) rmSync(join(dataDir, 'READY'), { force: true });
-    return written;
-  };
-  let result: T;
-  try {
-    result = measure();
-  } catch (error) {
-    discard();
-    throw error;
-  }
-  if (discard()) throw new Error(`${file} was written during a measurement; the data set will be generated again`);
-  return result;
 }
 
 function runChild(method: string, dataDir: string, file: string, kind: string): ChildResult {
