@@ -76,6 +76,8 @@ describe("the bill caches' background refresh", () => {
 
     const find = async (i: number) => (await app.call('customers.list', { query: names[i]! }, leader.token)).rows[0]!;
     const [paid, unpaid] = [await find(0), await find(1)];
+    // The list says how many customers' figures are still being refreshed.
+    expect((await app.call('customers.list', { pageSize: 10 }, leader.token)).cachesRefreshing).toBe(count);
     // The list reads the cached columns: still the figures from before the import.
     expect([paid.monthlySpendFen, paid.isKey, unpaid.arrearsFen]).toEqual([0, false, 0]);
     // The 360 page computes a queued customer's figures from its bills.
@@ -92,6 +94,7 @@ describe("the bill caches' background refresh", () => {
       stop();
     }
     const [paidAfter, unpaidAfter] = [await find(0), await find(1)];
+    expect((await app.call('customers.list', { pageSize: 10 }, leader.token)).cachesRefreshing).toBe(0);
     expect([paidAfter.monthlySpendFen, paidAfter.isKey, paidAfter.arrearsFen]).toEqual([400_000, true, 0]);
     expect([unpaidAfter.monthlySpendFen, unpaidAfter.isKey, unpaidAfter.arrearsFen]).toEqual([100_000, false, 100_000]);
     const sqlite = app.runtime.store.sqlite;

@@ -181,8 +181,10 @@ export const customersCoreContract = {
     access: 'authenticated',
     input: customerFilterSchema.extend(pageInput).strict(),
     // Counting a million rows on every page costs more than the page itself: `total` is exact up to
-    // LIST_COUNT_CAP; above it `totalCapped` is true and the UI shows "1,000+".
-    output: pageOf(customerListRowSchema).extend({ totalCapped: z.boolean() }),
+    // LIST_COUNT_CAP; above it `totalCapped` is true and the UI shows "1,000+". `cachesRefreshing`: how many
+    // customers' spend, arrears and key flag the background refresh has still to update after a big
+    // bills import (their rows show the figures from before it until then).
+    output: pageOf(customerListRowSchema).extend({ totalCapped: z.boolean(), cachesRefreshing: z.number().int() }),
   }),
   'customers.lookup': method({
     summary: 'A few customers matching a name/code for pickers (parent group, ticket intake).',

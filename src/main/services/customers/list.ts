@@ -10,7 +10,7 @@ import { cachedStatement, escapeLike } from '../../db/sql';
 import { requireActor, type Actor, type ServiceContext } from '../context';
 import { canSeeFinance, readScopeSql } from './scope';
 import { matchSeqs, ownTextSql, pendingMatchSql, searchPending } from './search-index';
-import { toListRow, userNames, type CustomerRow } from './records';
+import { pendingCacheCount, toListRow, userNames, type CustomerRow } from './records';
 
 export type CustomerFilterInput = z.output<typeof customerFilterSchema>;
 
@@ -413,7 +413,7 @@ export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'custome
   const counted = countCustomers(ctx, actor, filter, mode, pending);
   const rows = selectListRows(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode, pending);
   const totalCapped = counted > LIST_COUNT_CAP;
-  return { rows, total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize };
+  return { rows, total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize, cachesRefreshing: pendingCacheCount(ctx) };
 }
 
 /** customers.lookup: a short list by name/code for pickers. */

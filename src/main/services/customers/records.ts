@@ -191,7 +191,7 @@ export function cachesPending(ctx: ServiceContext, customerId: string): boolean 
 
 /** How many customers wait for the caches' background refresh. */
 export function pendingCacheCount(ctx: ServiceContext): number {
-  return (ctx.store.sqlite.prepare('SELECT count(*) AS n FROM customer_cache_pending').get() as { n: number }).n;
+  return (cachedStatement(ctx.store.sqlite, 'SELECT count(*) AS n FROM customer_cache_pending').get() as { n: number }).n;
 }
 
 /** A customer row with its spend, arrears and key flag as its bills make them now. */

@@ -13,6 +13,8 @@ export function useCustomerList(input: ListInput, enabled = true) {
     placeholderData: keepPreviousData,
     enabled,
     staleTime: 5_000,
+    // While a big bills import's figures are refreshed in the background, the page follows them.
+    refetchInterval: (query) => (query.state.data?.cachesRefreshing ? 3_000 : false),
   });
 }
 

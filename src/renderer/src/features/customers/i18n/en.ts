@@ -82,6 +82,8 @@ export const customersEn: CustomersMessages = {
     clear: 'Clear filters',
   },
   list: {
+    cachesRefreshing: 'Updating spend and arrears: {{count, number}} customers to go',
+    cachesRefreshingHint: 'A large bills import is being applied to the customers\' spend, arrears and key flags in the background. Until it finishes, those customers show their previous figures here; their pages already show the new ones. This list refreshes by itself.',
     search: 'Search customers',
     searchPlaceholder: 'Name, code, address, contact (/)',
     create: 'New customer',

@@ -72,6 +72,8 @@ export const customersZhCN = {
     clear: '清除筛选',
   },
   list: {
+    cachesRefreshing: '正在更新消费和欠费：还剩 {{count, number}} 家客户',
+    cachesRefreshingHint: '大批账单导入后，系统正在后台更新客户的月均消费、欠费和重点客户标识。完成前，这些客户在列表中仍显示之前的数字，客户详情页已是最新；本列表会自动刷新。',
     search: '搜索客户',
     searchPlaceholder: '名称、信用代码、地址、联系人（/）',
     create: '新建客户',

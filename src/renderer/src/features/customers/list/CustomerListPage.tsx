@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -128,6 +128,13 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         title={t('nav.customers')}
         actions={
           <>
+            {!!list.data?.cachesRefreshing && (
+              <Tooltip label={t('customers.list.cachesRefreshingHint')} multiline w={280}>
+                <Badge variant="light" size="lg" tt="none" fw={500} leftSection={<Loader size={12} />}>
+                  {t('customers.list.cachesRefreshing', { count: list.data.cachesRefreshing })}
+                </Badge>
+              </Tooltip>
+            )}
             <SavedViewsMenu
               filters={filters}
               onApply={(f) => {
