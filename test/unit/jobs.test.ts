@@ -61,16 +61,21 @@ describe('the search indexer', () => {
 
 describe("the bill caches' background refresh", () => {
   const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8').toString('base64');
+  const count = CACHE_INLINE_MAX + 10;
+  const names = Array.from({ length: count }, (_, i) => `敕勒川${i}号牧业有限公司`);
 
-  it('a bills import of more customers than it refreshes itself queues them; the 360 page is right meanwhile, the job catches up', async () => {
+  /** More customers than a bills import refreshes itself, each with a month's bill: 1,000.00 元 unpaid for every other one, 4,000.00 元 paid for the rest. */
+  async function importBills() {
     const app = makeTestApp();
     const leader = await app.signIn('leader');
-    const count = CACHE_INLINE_MAX + 10;
-    const names = Array.from({ length: count }, (_, i) => `敕勒川${i}号牧业有限公司`);
     await app.call('customers.import.commit', { kind: 'customers', fileName: 'c.csv', base64: csv(['客户名称', ...names]) }, leader.token);
-    // 1,000.00 元 unpaid for every other customer, 4,000.00 元 paid for the rest.
     const bills = names.map((n, i) => (i % 2 ? `${n},2026-10,1000,0` : `${n},2026-10,4000,4000`));
     const commit = await app.call('customers.import.commit', { kind: 'bills', fileName: 'b.csv', base64: csv(['客户名称,账期,应收金额,实收金额', ...bills]) }, leader.token);
+    return { app, leader, commit };
+  }
+
+  it('a bills import of more customers than it refreshes itself queues them; the 360 page is right meanwhile, the job catches up', async () => {
+    const { app, leader, commit } = await importBills();
     expect(commit.cachesQueued).toBe(count);
     expect(pendingCacheCount(app.ctx())).toBe(count);
 
@@ -100,5 +105,13 @@ describe("the bill caches' background refresh", () => {
     const sqlite = app.runtime.store.sqlite;
     const cached = sqlite.prepare('SELECT count(*) AS n, sum(arrears_fen > 0) AS owing, sum(is_key) AS key FROM customers WHERE deleted = 0').get();
     expect(cached).toEqual({ n: count, owing: count / 2, key: count / 2 });
+  });
+
+  it('a report run while customers are queued refreshes them first: its figures are never behind the bills', async () => {
+    const { app, leader } = await importBills();
+    const report = await app.call('reports.run', { reportId: 'arrears', params: {} }, leader.token);
+    const owing = report.summary.find((item) => item.label === '欠费客户数');
+    expect(owing?.value).toBe(count / 2);
+    expect(pendingCacheCount(app.ctx())).toBe(0);
   });
 });
