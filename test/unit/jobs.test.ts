@@ -114,4 +114,11 @@ describe("the bill caches' background refresh", () => {
     expect(owing?.value).toBe(count / 2);
     expect(pendingCacheCount(app.ctx())).toBe(0);
   });
+
+  it('an export while customers are queued refreshes them first: the file is never behind the bills', async () => {
+    const { app, leader } = await importBills();
+    const file = await app.call('customers.export', { arrears: true }, leader.token);
+    expect(file.rowCount).toBe(count / 2);
+    expect(pendingCacheCount(app.ctx())).toBe(0);
+  });
 });
