@@ -4,9 +4,9 @@ const RETRY_MS = 60_000;
 /**
  * Works a queue of derived-state catch-up in the background while the app is open (the search index,
  * the customers' bill caches): `step` does one slice in its own transaction and returns how many items
- * it took (0: the queue is empty; null: the database is closed, stop). A slice per turn of the event loop while items wait, so requests are
- * answered between slices; a look every `idleMs` otherwise. A failing slice is logged and tried again a
- * minute later. Returns a stop function.
+ * it took (0: the queue is empty; null: the database is closed, stop). A slice per turn of the event
+ * loop while items wait, so requests are answered between slices; a look every `idleMs` otherwise. A
+ * failing slice is logged and tried again a minute later. Returns a stop function.
  */
 export function startQueueWorker(
   name: string,

@@ -5,7 +5,7 @@ import { translate } from '../../../shared/messages';
 import { requireActor, type ServiceContext } from '../context';
 import { FIELDS, type ImportKind } from './import/fields';
 import { listRows, selectCustomers } from './list';
-import { refreshPendingCaches } from './records';
+import { catchUpCaches } from './records';
 import { canSeeFinance } from './scope';
 
 /** Export of the customer list (same filters, sort and scope as the screen) and import templates. */
@@ -46,8 +46,7 @@ export async function exportCustomers(ctx: ServiceContext, input: ParsedInputOf<
   const { columns: wanted, ...filter } = input;
   const finance = canSeeFinance(actor);
   const columns = (wanted ?? [...EXPORT_COLUMNS]).filter((c) => finance || !MONEY.has(c));
-  // As a printed report: the customers a big bills import queued get their spend, arrears and key flag first.
-  while (refreshPendingCaches(ctx) > 0);
+  catchUpCaches(ctx);
   const full = selectCustomers(ctx, actor, filter, MAX_EXPORT_ROWS);
   const rows = listRows(ctx, actor, full);
   const en = ctx.locale === 'en';

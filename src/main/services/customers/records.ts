@@ -210,12 +210,20 @@ const REFRESH_SLICE = 2_000;
 export function refreshPendingCaches(ctx: ServiceContext, slice = REFRESH_SLICE): number {
   const sqlite = ctx.store.sqlite;
   return sqlite.transaction(() => {
-    const ids = sqlite.prepare('SELECT customer_id FROM customer_cache_pending ORDER BY customer_id LIMIT ?').pluck().all(slice) as string[];
+    const ids = cachedStatement(sqlite, 'SELECT customer_id FROM customer_cache_pending ORDER BY customer_id LIMIT ?').pluck().all(slice) as string[];
     if (ids.length === 0) return 0;
     refreshCustomerCachesBulk(ctx, ids, { skip: true });
-    sqlite.prepare('DELETE FROM customer_cache_pending WHERE customer_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+    cachedStatement(sqlite, 'DELETE FROM customer_cache_pending WHERE customer_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
     return ids.length;
   })();
+}
+
+/**
+ * Refreshes every queued customer now (a report or an export about to read the cached figures: what
+ * is printed or exported is never behind the bills). One lookup when nothing waits.
+ */
+export function catchUpCaches(ctx: ServiceContext): void {
+  while (refreshPendingCaches(ctx) > 0);
 }
 
 /**

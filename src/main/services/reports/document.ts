@@ -2,7 +2,7 @@ import type { ReportDocument } from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
 import { requireActor, isoNow, type ServiceContext } from '../context';
 import { shanghaiToday } from '../customers/dates';
-import { refreshPendingCaches } from '../customers/records';
+import { catchUpCaches } from '../customers/records';
 import { getBranchSettings } from '../settings/branch';
 import { findReport } from './registry';
 import { translator } from './text';
@@ -31,10 +31,8 @@ export function runReport(ctx: ServiceContext, reportId: string, raw: Record<str
   // Omitted fields take the form's defaults, so a link or a script may name only what it changes.
   const defaults = Object.fromEntries(def.params.map((p) => [p.key, p.defaultValue(rc.now)]));
   const params = def.schema.parse({ ...defaults, ...raw });
-  // Printed figures are never behind the bills: customers whose spend, arrears and key flag a big bills
-  // import left to the background refresh (customers/records.ts) are refreshed now, before the report
-  // reads them. Nothing to do, and one lookup, on all other days.
-  while (refreshPendingCaches(ctx) > 0);
+  // Customers a big bills import left to the background refresh get their figures before the report reads them.
+  catchUpCaches(ctx);
   const body = def.run(rc, params);
   const title = rc.t(def.title);
   return {
