@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { ADMIN_PASSWORD, SERVERS, urlOf } from './test/e2e/servers';
 
-// Each run starts its servers on brand-new data directories, so every spec sees a known state.
-const freshDir = (name: string) => mkdtempSync(join(tmpdir(), `kam-e2e-${name}-`));
+// Each run starts its servers on brand-new data directories, so every spec sees a known state. They sit
+// in one folder per run, made once (the config is loaded again in every worker, which inherits the
+// variable) and removed by the global teardown.
+process.env.KAM_E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), 'kam-e2e-run-'));
+const freshDir = (name: string) => mkdtempSync(join(process.env.KAM_E2E_RUN_DIR!, `${name}-`));
 
 function server(name: keyof typeof SERVERS, extra: string[], env: Record<string, string> = {}) {
   return {
@@ -29,6 +32,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
   globalSetup: './test/e2e/global-setup.ts',
+  globalTeardown: './test/e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 2,
   retries: 0,

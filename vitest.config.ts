@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/unit/global-temp.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
