@@ -22,6 +22,7 @@ const rpcRequestSchema = z.object({
     .object({
       token: z.string().max(500).nullish(),
       locale: z.enum(LOCALES).optional(),
+      idempotencyKey: z.string().max(100).optional(),
     })
     .optional(),
 });
@@ -62,6 +63,7 @@ export async function handleRpc(
   return options.api.call(method, input, {
     token: meta?.token ?? null,
     locale: meta?.locale ?? DEFAULT_LOCALE,
+    idempotencyKey: meta?.idempotencyKey,
   });
 }
 

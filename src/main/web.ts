@@ -93,6 +93,7 @@ export function buildWebServer(options: WebServerOptions): FastifyInstance {
     const result = await options.api.call(req.params.method, input, {
       token: bearer(req.headers.authorization),
       locale,
+      idempotencyKey: (req.headers['idempotency-key'] as string | undefined) || undefined,
     });
     return sendResult(reply, result);
   });

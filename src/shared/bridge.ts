@@ -6,6 +6,11 @@ import type { Locale } from './locale';
 export interface CallMeta {
   token?: string | null;
   locale?: Locale;
+  /**
+   * One key per user intent (a form's submit), so a double submit or a retried call creates one record:
+   * the API answers a repeated key with the first call's result (issue #21).
+   */
+  idempotencyKey?: string;
 }
 
 /**

@@ -19,6 +19,14 @@ export const messages: Record<string, Record<Locale, string>> = {
     en: 'Internal error; nothing was changed. Try again, and contact an administrator if it persists.',
   },
   'error.unknownMethod': { 'zh-CN': '未知的接口方法：{method}', en: 'Unknown API method: {method}' },
+  'error.idempotencyKey': {
+    'zh-CN': '请求编号（Idempotency-Key）格式不对：应为 8–100 位字母、数字或 _ . : -。',
+    en: 'The request key (Idempotency-Key) must be 8–100 letters, digits or _ . : -.',
+  },
+  'error.idempotencyKeyReused': {
+    'zh-CN': '这个请求编号已用于另一项操作，请刷新页面后重新提交。',
+    en: 'This request key was already used for another action; reload the page and submit again.',
+  },
   'error.badJson': { 'zh-CN': '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   'error.sessionExpired': {
     'zh-CN': '登录已过期（长时间未操作），请重新登录。',
@@ -57,6 +65,41 @@ export const messages: Record<string, Record<Locale, string>> = {
     en: 'The last active administrator cannot be deactivated or given another role.',
   },
   'users.notFound': { 'zh-CN': '找不到该用户。', en: 'User not found.' },
+  // validation issues in the user's words (src/shared/validation.ts)
+  'valid.summary': { 'zh-CN': '请检查：{details}', en: 'Please check: {details}' },
+  'valid.labelled': { 'zh-CN': '“{label}”：{text}', en: '{label}: {text}' },
+  'valid.thisField': { 'zh-CN': '此项', en: 'This field' },
+  'valid.required': { 'zh-CN': '请填写“{label}”', en: 'Fill in "{label}"' },
+  'valid.tooLong': {
+    'zh-CN': '“{label}”最多 {max} 个字，请删减',
+    en: '"{label}" can have at most {max} characters; shorten it',
+  },
+  'valid.tooShort': { 'zh-CN': '“{label}”至少要 {min} 个字', en: '"{label}" needs at least {min} characters' },
+  'valid.tooMany': { 'zh-CN': '“{label}”最多选 {max} 项', en: 'Choose at most {max} for "{label}"' },
+  'valid.tooFew': { 'zh-CN': '“{label}”至少选 {min} 项', en: 'Choose at least {min} for "{label}"' },
+  'valid.negative': { 'zh-CN': '“{label}”不能为负数', en: '"{label}" cannot be negative' },
+  'valid.numberTooBig': { 'zh-CN': '“{label}”不能大于 {max}', en: '"{label}" cannot be more than {max}' },
+  'valid.numberTooSmall': { 'zh-CN': '“{label}”不能小于 {min}', en: '"{label}" cannot be less than {min}' },
+  'valid.number': { 'zh-CN': '“{label}”应填数字', en: '"{label}" must be a number' },
+  'valid.wholeNumber': { 'zh-CN': '“{label}”应为整数', en: '"{label}" must be a whole number' },
+  'valid.moneyNegative': {
+    'zh-CN': '“{label}”不能为负数；退款或冲销请另行登记，不要填负数',
+    en: '"{label}" cannot be negative; record refunds or credits separately instead of a negative amount',
+  },
+  'valid.moneyTooBig': { 'zh-CN': '“{label}”不能超过 {max}', en: '"{label}" cannot exceed {max}' },
+  'valid.moneyTooSmall': { 'zh-CN': '“{label}”不能少于 {min}', en: '"{label}" cannot be less than {min}' },
+  'valid.moneyNumber': {
+    'zh-CN': '“{label}”应为金额，如 12500.50（最多两位小数）',
+    en: '"{label}" must be an amount such as 12500.50 (at most two decimals)',
+  },
+  'valid.wrongType': { 'zh-CN': '“{label}”的内容不对，请重新填写', en: '"{label}" has the wrong kind of value; enter it again' },
+  'valid.choose': { 'zh-CN': '请从列表中选择“{label}”', en: 'Choose "{label}" from the list' },
+  'valid.format': { 'zh-CN': '“{label}”的格式不对，请检查', en: '"{label}" is not in the right format; check it' },
+  'valid.email': { 'zh-CN': '“{label}”应为邮箱地址，如 name@example.com', en: '"{label}" must be an email address such as name@example.com' },
+  'valid.unknownFields': {
+    'zh-CN': '提交的内容里有本页面不认识的项（{fields}），请刷新页面后重试',
+    en: 'The submitted form has items this page does not know ({fields}); reload the page and try again',
+  },
   // validation keys used by zod schemas
   'password.letters': { 'zh-CN': '密码须包含字母', en: 'the password must contain a letter' },
   'password.digits': { 'zh-CN': '密码须包含数字', en: 'the password must contain a digit' },
@@ -69,6 +112,14 @@ export const messages: Record<string, Record<Locale, string>> = {
     en: 'the branch code must be 2–10 capital letters or digits',
   },
   'phone.format': { 'zh-CN': '电话号码只能包含数字、空格、+、-、括号', en: 'a phone number may contain only digits, spaces, + - ( )' },
+  'phone.mobile': {
+    'zh-CN': '手机号应为 11 位、以 13–19 开头，如 139 0471 1234',
+    en: 'a mobile number has 11 digits starting with 13–19, e.g. 139 0471 1234',
+  },
+  'phone.any': {
+    'zh-CN': '请填写 11 位手机号，或带区号的座机号（如 0471-6661234，分机可写“转 801”）',
+    en: 'enter an 11-digit mobile, or a landline with its area code (e.g. 0471-6661234, extension as "ext 801")',
+  },
   'list.duplicates': { 'zh-CN': '列表中有重复项', en: 'the list has duplicates' },
   'url.format': { 'zh-CN': '地址须以 http:// 或 https:// 开头', en: 'the address must start with http:// or https://' },
   // customers (issue #3)
@@ -190,7 +241,10 @@ export const messages: Record<string, Record<Locale, string>> = {
   'import.badDate': { 'zh-CN': '“{value}”不是有效日期', en: '"{value}" is not a valid date' },
   'import.badPeriod': { 'zh-CN': '“{value}”不是有效账期（应为 YYYY-MM）', en: '"{value}" is not a valid period (YYYY-MM)' },
   'import.badCreditCode': { 'zh-CN': '统一社会信用代码“{value}”校验不通过', en: 'the credit code "{value}" fails its check' },
-  'import.badPhone': { 'zh-CN': '电话号码“{value}”格式不正确', en: 'the phone number "{value}" is not valid' },
+  'import.badPhone': {
+    'zh-CN': '电话号码“{value}”不对：应为 11 位手机号，或带区号的座机号（如 0471-6661234）',
+    en: 'the phone number "{value}" is not valid: use an 11-digit mobile or a landline with area code (e.g. 0471-6661234)',
+  },
   'import.tooLong': { 'zh-CN': '内容过长（最多 {max} 字）', en: 'too long (at most {max} characters)' },
   'import.duplicateInFile': { 'zh-CN': '与第 {row} 行重复', en: 'duplicates row {row}' },
   'import.customerNotFound': { 'zh-CN': '找不到客户“{value}”', en: 'customer "{value}" not found' },

@@ -1,7 +1,8 @@
 /**
- * Normalisation of what spreadsheet users really type (issue #3, import): surrounding spaces,
- * full-width digits and letters, thousands separators, spaces in phone numbers, and the company-name
- * key the duplicate guard compares.
+ * The one normaliser of what Chinese users really type, in forms and in spreadsheets (issues #3 and #21):
+ * surrounding and ideographic spaces, full-width digits and letters, thousands separators, phone numbers
+ * with spaces, brackets and extensions, and the company-name key the duplicate guard compares. The contract's
+ * text schemas, the import parsers and the search boxes all go through here.
  */
 
 /** Full-width ASCII (！..～) and the ideographic space → their half-width forms. */
@@ -39,10 +40,62 @@ export function parseYuanToFen(value: string | number | null | undefined): numbe
   return negative ? -cents : cents;
 }
 
-/** A phone number without spaces, dots or dashes between digit groups; keeps a leading +. */
+/**
+ * Typed text as stored: full-width digits and letters half-width, ideographic and no-break spaces as plain
+ * spaces, zero-width characters gone, trimmed. Line breaks and Chinese punctuation stay as typed, so it is
+ * safe for names and for multi-line notes alike.
+ */
+export function normalizeTyped(value: string): string {
+  return halfWidthAlnum(value)
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .trim();
+}
+
+export type PhoneKind = 'mobile' | 'landline' | 'service';
+
+/**
+ * A mainland phone number as typed — "139 0471 1234", "+86 13904711234", "（0471）6661234 转 801",
+ * "0471-6661234-801", "400 810 8888" — in one canonical form: mobiles as 11 digits, landlines as
+ * area code-number[-extension], 400/800 numbers as 400-xxx-xxxx, 95xxx service numbers as digits.
+ * Null when it is none of these (e.g. a landline without its area code, or a 10-digit mobile).
+ */
+export function parsePhone(value: string | null | undefined): { kind: PhoneKind; value: string } | null {
+  let s = toHalfWidth(cleanText(value)).replace(/[－—–]/g, '-');
+  if (s === '') return null;
+  let ext = '';
+  const extMatch = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i.exec(s);
+  if (extMatch) {
+    ext = extMatch[1]!;
+    s = s.slice(0, extMatch.index);
+  }
+  if (/[^\d\s+\-().]/.test(s)) return null;
+  let digits = s.replace(/[\s\-().]/g, '');
+  if (/^(\+86|0086)/.test(digits)) digits = digits.replace(/^(\+86|0086)/, '');
+  else if (/^861[3-9]\d{9}$/.test(digits)) digits = digits.slice(2);
+  if (digits.includes('+')) return null;
+  if (/^1[3-9]\d{9}$/.test(digits) && !ext) return { kind: 'mobile', value: digits };
+  if (/^[48]00\d{7}$/.test(digits) && !ext) {
+    return { kind: 'service', value: `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}` };
+  }
+  if (/^9\d{4,7}$/.test(digits) && !ext) return { kind: 'service', value: digits };
+  // Area codes: 010 and 02x have three digits, the others four; the local number has 7 or 8.
+  const area = /^(010|02\d)(\d{8})$/.exec(digits) ?? /^(0[3-9]\d{2})(\d{7,8})$/.exec(digits);
+  if (area) return { kind: 'landline', value: `${area[1]}-${area[2]}${ext ? `-${ext}` : ''}` };
+  // "0471-6661234-801": an extension after the last dash.
+  const dashed = /^(.*\d)\s*-\s*(\d{1,6})$/.exec(s);
+  if (!ext && dashed) {
+    const head = parsePhone(dashed[1]);
+    if (head?.kind === 'landline' && !head.value.slice(5).includes('-')) return { kind: 'landline', value: `${head.value}-${dashed[2]}` };
+  }
+  return null;
+}
+
+/** A phone number in its canonical form when it is one (parsePhone), otherwise without spaces, dots or dashes. */
 export function normalizePhone(value: string | null | undefined): string {
-  const s = toHalfWidth(cleanText(value)).replace(/[\s.\-()]/g, '');
-  return s;
+  const parsed = parsePhone(value);
+  if (parsed) return parsed.value;
+  return toHalfWidth(cleanText(value)).replace(/[\s.\-()]/g, '');
 }
 
 /** 统一社会信用代码 as typed → upper case without spaces. */

@@ -79,8 +79,8 @@ describe('the contract', () => {
           expect(r.ok, `${name} ${JSON.stringify(input)}`).toBe(false);
           expect(!r.ok && r.error.code, `${name} ${JSON.stringify(input)}`).toBe('VALIDATION');
           const message = !r.ok ? r.error.message : '';
-          if (locale === 'zh-CN') expect(message).toMatch(/^输入有误/);
-          else expect(message).toMatch(/^Invalid input/);
+          if (locale === 'zh-CN') expect(message).toMatch(/^请检查：/);
+          else expect(message).toMatch(/^Please check: /);
         }
       }
     }

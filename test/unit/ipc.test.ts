@@ -149,7 +149,7 @@ describe('the IPC transport', () => {
       meta: { locale: 'en' },
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(!result.ok && result.error.message.startsWith('Invalid input')).toBe(true);
+    expect(!result.ok && result.error.message.startsWith('Please check: ')).toBe(true);
   });
 
   it('removes its channels when unregistered', () => {

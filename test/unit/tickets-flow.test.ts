@@ -212,7 +212,7 @@ describe('transitions that are not allowed are refused with a clear message', ()
     const t = await openComplaint();
     const e = await callError(app, 'tickets.transition', { id: t.id, action: 'assign' }, desk.token);
     expect(e.code).toBe('VALIDATION');
-    expect(e.message).toContain('dept: 此操作必须填写该项');
+    expect(e.message).toContain('“部门”：此操作必须填写该项');
   });
 
   it('an override of the matrix priority needs a reason', async () => {

@@ -199,6 +199,7 @@ export const customerEvaluationContract = {
     output: z.array(savedViewSchema),
   }),
   'customers.views.save': method({
+    creates: true,
     summary: 'Saves (no id) or renames/updates a list view.',
     access: 'authenticated',
     input: z

@@ -114,6 +114,7 @@ export const customerImportContract = {
     output: importPreviewSchema,
   }),
   'customers.import.commit': method({
+    creates: true,
     summary:
       'Imports the file all-or-nothing (any row error, or nothing to change → VALIDATION, nothing written) as one undoable batch; `unchanged` counts rows that matched and changed nothing; `cachesQueued` counts customers (of a bills import of more than 5,000) whose spend, arrears and key flag the background refresh updates within seconds.',
     access: importers,

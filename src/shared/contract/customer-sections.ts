@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idSchema, okOutput, requiredText, text } from './common';
+import { idSchema, mobileSchema, okOutput, phoneSchema, requiredText, text } from './common';
 import { dateSchema, fenSchema, periodSchema } from './customer-common';
 
 /**
@@ -16,7 +16,6 @@ export const CREDIT_RATINGS = ['AAA', 'AA', 'A', 'B', 'C'] as const;
 export const PROJECT_STATUSES = ['planning', 'in_progress', 'done', 'cancelled'] as const;
 export const RESOURCE_KINDS = ['circuit', 'line', 'ip_block', 'number', 'port'] as const;
 
-const phone = text(32).regex(/^[0-9+\-\s()]*$/, { error: 'phone.format' });
 const email = text(100).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'email.format' });
 
 const rowBase = { id: z.string(), customerId: z.string(), updatedAt: z.string() };
@@ -26,8 +25,8 @@ export const contactFields = {
   title: text(50),
   department: text(100),
   decisionRole: z.enum(DECISION_ROLES).nullable(),
-  mobile: phone,
-  phone,
+  mobile: mobileSchema,
+  phone: phoneSchema,
   email,
   wechat: text(50),
   qq: text(20).regex(/^\d*$/, { error: 'qq.format' }),
@@ -163,6 +162,7 @@ const writers = ['admin', 'leader', 'account_manager'] as const;
 
 export const customerSectionsContract = {
   'customers.contacts.save': method({
+    creates: true,
     summary: 'Adds (no id) or edits a key person (关键人); one primary contact per customer.',
     access: writers,
     input: saveInput(contactFields),
@@ -170,6 +170,7 @@ export const customerSectionsContract = {
   }),
   'customers.contacts.delete': method({ summary: 'Removes a key person.', access: writers, input: deleteInput, output: okOutput }),
   'customers.services.save': method({
+    creates: true,
     summary: 'Adds or edits a service instance (product, circuit/service number, bandwidth, fee).',
     access: writers,
     input: saveInput(serviceInstanceFields),
@@ -177,6 +178,7 @@ export const customerSectionsContract = {
   }),
   'customers.services.delete': method({ summary: 'Removes a service instance.', access: writers, input: deleteInput, output: okOutput }),
   'customers.bills.save': method({
+    creates: true,
     summary: 'Adds or edits a monthly bill and its payment (one bill per period); refreshes spend and arrears.',
     access: writers,
     input: saveInput(billFields),
@@ -184,6 +186,7 @@ export const customerSectionsContract = {
   }),
   'customers.bills.delete': method({ summary: 'Removes a bill.', access: writers, input: deleteInput, output: okOutput }),
   'customers.credit.save': method({
+    creates: true,
     summary: 'Adds or edits a credit record (rating, limit); the newest by date is the current one.',
     access: writers,
     input: saveInput(creditFields),
@@ -191,6 +194,7 @@ export const customerSectionsContract = {
   }),
   'customers.credit.delete': method({ summary: 'Removes a credit record.', access: writers, input: deleteInput, output: okOutput }),
   'customers.projects.save': method({
+    creates: true,
     summary: 'Adds or edits a project (项目工程).',
     access: writers,
     input: saveInput(projectFields),
@@ -198,6 +202,7 @@ export const customerSectionsContract = {
   }),
   'customers.projects.delete': method({ summary: 'Removes a project.', access: writers, input: deleteInput, output: okOutput }),
   'customers.resources.save': method({
+    creates: true,
     summary: 'Adds or edits an occupied network resource (circuit, line, IP block, number, port).',
     access: writers,
     input: saveInput(resourceFields),

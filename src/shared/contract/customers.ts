@@ -211,6 +211,7 @@ export const customersCoreContract = {
     }),
   }),
   'customers.create': method({
+    creates: true,
     summary: 'Creates a customer (duplicate guard); an account manager becomes its 第一责任人.',
     access: ['admin', 'leader', 'account_manager'],
     input: z

@@ -7,6 +7,11 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   output: O;
   access: Access;
   summary: string;
+  /**
+   * The method creates a record. Its forms send an idempotency key (header `Idempotency-Key` over HTTP),
+   * and a repeated call with the same key returns the first result instead of a second record (issue #21).
+   */
+  creates?: boolean;
 }
 
 /** Declares a method; keeps the zod types so inputs and outputs stay inferred end to end. */

@@ -238,6 +238,7 @@ export const reportsContract = {
     output: z.object({ rows: z.array(targetRowSchema) }),
   }),
   'reports.targets.save': method({
+    creates: true,
     summary: "Sets an account manager's plan of new key customers for a month (0 clears it).",
     access: ['admin', 'leader'],
     input: z

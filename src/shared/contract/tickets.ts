@@ -277,6 +277,7 @@ export const ticketsContract = {
     }),
   }),
   'tickets.categories.save': method({
+    creates: true,
     summary: 'Adds or edits a category of the tree (no id = add).',
     access: managers,
     input: z
@@ -292,6 +293,7 @@ export const ticketsContract = {
     output: ticketCategorySchema,
   }),
   'tickets.calendars.save': method({
+    creates: true,
     summary: 'Adds or edits a business calendar (hours per weekday, holidays, make-up working days).',
     access: managers,
     input: z.object({ id: idSchema.optional(), name: requiredText(50), definition: calendarDefinitionSchema }).strict(),
@@ -316,6 +318,7 @@ export const ticketsContract = {
     }),
   }),
   'tickets.policies.save': method({
+    creates: true,
     summary: 'Adds or edits an SLA policy for a priority and customer grade (\'*\' = any grade).',
     access: managers,
     input: z
@@ -340,6 +343,7 @@ export const ticketsContract = {
     output: priorityMatrixSchema,
   }),
   'tickets.create': method({
+    creates: true,
     summary: 'Opens a fault or complaint: number, priority from the matrix (or overridden), SLA due times.',
     access: ['admin', 'leader', 'service_desk', 'account_manager'],
     input: z
@@ -381,6 +385,7 @@ export const ticketsContract = {
     output: ticketDetailSchema,
   }),
   'tickets.addNote': method({
+    creates: true,
     summary: 'Adds a note to the ticket timeline.',
     access: ['admin', 'leader', 'service_desk', 'account_manager', 'staff'],
     input: z.object({ id: idSchema, note: requiredText(2000) }).strict(),
@@ -467,6 +472,7 @@ export const ticketsContract = {
     output: z.object({ warned: z.number().int(), breached: z.number().int() }),
   }),
   'tickets.attachments.add': method({
+    creates: true,
     summary: 'Attaches a file (base64, up to 10 MB) to a ticket; stored in the data directory.',
     access: ['admin', 'leader', 'service_desk', 'account_manager', 'staff'],
     input: z

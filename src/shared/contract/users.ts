@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idSchema, pageInput, pageOf, roleSchema, text, requiredText } from './common';
+import { idSchema, pageInput, pageOf, phoneSchema, roleSchema, text, requiredText } from './common';
 import { passwordSchema, userSchema, usernameSchema } from './auth';
 
-export const phoneSchema = text(32).regex(/^[0-9+\-\s()]*$/, { error: 'phone.format' });
+export { phoneSchema };
 
 const profileFields = {
   displayName: requiredText(50),
@@ -43,6 +43,7 @@ export const usersContract = {
     output: z.array(userOptionSchema),
   }),
   'users.create': method({
+    creates: true,
     summary: 'Creates a user with an initial password.',
     access: ['admin'],
     input: z

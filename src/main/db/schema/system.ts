@@ -57,3 +57,20 @@ export const auditLog = sqliteTable(
     index('audit_actor').on(t.actorId, t.at),
   ],
 );
+
+/**
+ * Results of create calls by idempotency key (issue #21: nothing doubled). A form sends one key per intent;
+ * a second call with the key returns the first result instead of creating again. Local only, never synced;
+ * rows older than a day are dropped.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    actorId: text('actor_id').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('idempotency_actor_key').on(t.actorId, t.key), index('idempotency_created').on(t.createdAt)],
+);

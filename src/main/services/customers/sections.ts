@@ -2,7 +2,6 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { normalizePhone } from '../../../shared/normalize';
 import {
   customerBills,
   customerContacts,
@@ -47,8 +46,6 @@ function withoutKeys<T extends { customerId: string; id?: string }>(input: T): O
 export function saveContact(ctx: ServiceContext, input: ParsedInputOf<'customers.contacts.save'>) {
   requireWritable(ctx, input.customerId);
   const fields = withoutKeys(input);
-  if (fields.mobile !== undefined) fields.mobile = normalizePhone(fields.mobile);
-  if (fields.phone !== undefined) fields.phone = normalizePhone(fields.phone);
   let row;
   if (input.id) {
     ownRow(ctx, customerContacts, input.id, input.customerId);

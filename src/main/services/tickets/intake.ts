@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { parsePhone } from '../../../shared/normalize';
 import type { ServiceContext } from '../context';
 import { matchSeqs, searchPending } from '../customers/search-index';
 import { customerTickets } from './queue';
@@ -86,11 +87,15 @@ export function intakeLookup(ctx: ServiceContext, input: ParsedInputOf<'tickets.
       matchedText: c.identifier,
       serviceInstanceId: c.serviceId,
     });
-  if (/^[0-9+\-\s()]{5,}$/.test(q)) {
+  const phone = parsePhone(q);
+  if (phone) {
+    // Stored canonical since issue #21 ("0471-6661234"); rows saved before keep their digits only.
+    const digits = phone.value.replace(/-/g, '');
     const contacts = prepared(
       ctx,
-      `SELECT customer_id AS customerId, name, mobile FROM customer_contacts WHERE deleted = 0 AND (mobile = ? OR phone = ?) LIMIT ?`,
-    ).all(q, q, limit) as { customerId: string; name: string; mobile: string }[];
+      `SELECT customer_id AS customerId, name, mobile FROM customer_contacts
+       WHERE deleted = 0 AND (mobile IN (?, ?) OR phone IN (?, ?)) LIMIT ?`,
+    ).all(phone.value, digits, phone.value, digits, limit) as { customerId: string; name: string; mobile: string }[];
     for (const c of contacts)
       hits.push({
         customerId: c.customerId,

@@ -20,6 +20,7 @@ async function fetchTransport(method: string, input: unknown, meta: CallMeta): P
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (meta.token) headers.authorization = `Bearer ${meta.token}`;
   if (meta.locale) headers['x-kam-locale'] = meta.locale;
+  if (meta.idempotencyKey) headers['idempotency-key'] = meta.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
@@ -53,14 +54,25 @@ function buildFetchBridge(): KamBridge {
 /** The typed API: the desktop preload's `window.kam` when present, otherwise HTTP to the browser transport. */
 export const api: KamBridge = window.kam ?? buildFetchBridge();
 
+export interface CallOptions {
+  /** One key per intent (a create form's submit): a repeated call with it returns the first result. */
+  idempotencyKey?: string;
+}
+
 /**
  * Calls a method with the current session and language and unwraps the result. Throws ApiError; an
  * UNAUTHENTICATED answer to a signed-in call ends the session, and the login page shows why.
  */
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+export async function call<M extends MethodName>(
+  method: M,
+  input: InputOf<M>,
+  options: CallOptions = {},
+): Promise<OutputOf<M>> {
   const token = sessionStore.token();
   const invoke = api[method] as (input: InputOf<M>, meta?: CallMeta) => Promise<RpcResult<OutputOf<M>>>;
-  const result = await invoke(input, { token, locale: currentLocale() });
+  const meta: CallMeta = { token, locale: currentLocale() };
+  if (options.idempotencyKey) meta.idempotencyKey = options.idempotencyKey;
+  const result = await invoke(input, meta);
   if (result.ok) return result.data;
   const { code, message, issues } = result.error;
   if (code === 'UNAUTHENTICATED' && token && sessionStore.token() === token) sessionStore.end(message);

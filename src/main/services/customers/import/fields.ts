@@ -6,7 +6,7 @@ import {
   normalizeCreditCode,
   normalizeDate,
   normalizePeriod,
-  normalizePhone,
+  parsePhone,
   parseYuanToFen,
 } from '../../../../shared/normalize';
 import { isValidCreditCode } from '../../../../shared/credit-code';
@@ -36,9 +36,11 @@ const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (key: string, value: string): Parsed => ({ ok: false, key, params: { value } });
 
 const text: Parser = (raw) => ok(cleanText(raw));
+/** A phone column: empty, or a mainland mobile / landline with area code (parsePhone), stored canonical. */
 const phone: Parser = (raw) => {
-  const v = normalizePhone(raw);
-  return /^\+?[0-9]*$/.test(v) ? ok(v) : bad('import.badPhone', raw);
+  if (cleanText(raw) === '') return ok('');
+  const parsed = parsePhone(raw);
+  return parsed ? ok(parsed.value) : bad('import.badPhone', raw);
 };
 const money: Parser = (raw) => {
   if (cleanText(raw) === '') return ok(null);
