@@ -27,11 +27,11 @@ function isMethod(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
-/** Each zod issue in the user's words, naming the field as the form labels it (src/shared/validation.ts). */
+/** Each zod issue in the user's words, as shown under its field (src/shared/validation.ts). */
 function fieldIssues(error: ZodError, method: string, input: unknown, locale: Locale): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issueMessage(issue, method, input, locale),
+    message: issueMessage(issue, method, input, locale, false),
   }));
 }
 
@@ -43,7 +43,9 @@ export function toWireError(error: unknown, locale: Locale, method: string, inpu
   }
   if (error instanceof ZodError) {
     const issues = fieldIssues(error, method, input, locale);
-    const details = [...new Set(issues.map((i) => i.message))].join(locale === 'en' ? '; ' : '；');
+    // The summary names each field, as the form labels it.
+    const sentences = error.issues.map((issue) => issueMessage(issue, method, input, locale));
+    const details = [...new Set(sentences)].join(locale === 'en' ? '; ' : '；');
     return { code: 'VALIDATION', message: translate('valid.summary', locale, { details }), issues };
   }
   console.error(`[api] ${method} failed`, error);

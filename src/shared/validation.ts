@@ -30,10 +30,14 @@ function yuan(fen: number): string {
   return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-/** One issue as a sentence in the caller's language. `input` is the raw call input (to tell "missing" from "wrong"). */
-export function issueMessage(issue: Issue, method: string, input: unknown, locale: Locale): string {
+/**
+ * One issue as a sentence in the caller's language. `input` is the raw call input (to tell "missing" from
+ * "wrong"). A message the contract names by key ("a mobile number has 11 digits…") is prefixed with the
+ * field's label when `labelled` (the summary above a form); under the field itself it stands alone.
+ */
+export function issueMessage(issue: Issue, method: string, input: unknown, locale: Locale, labelled = true): string {
   if (isMessageKey(issue.message)) {
-    const label = fieldLabel(method, issue.path, locale);
+    const label = labelled ? fieldLabel(method, issue.path, locale) : null;
     const text = translate(issue.message, locale);
     return label ? translate('valid.labelled', locale, { label, text }) : text;
   }
