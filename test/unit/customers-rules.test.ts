@@ -82,11 +82,12 @@ describe('import normalisation', () => {
     expect(parseYuanToFen('')).toBeNull();
   });
 
-  it('strips spaces, dashes and brackets from phone numbers', () => {
+  it('writes phone numbers in one form: mobiles as 11 digits, landlines as area code-number', () => {
     expect(normalizePhone(' 139 1234 5678 ')).toBe('13912345678');
-    expect(normalizePhone('0471-1234567')).toBe('04711234567');
-    expect(normalizePhone('（0471）1234567')).toBe('04711234567');
-    expect(normalizePhone('+86 139-1234-5678')).toBe('+8613912345678');
+    expect(normalizePhone('0471-1234567')).toBe('0471-1234567');
+    expect(normalizePhone('（0471）1234567')).toBe('0471-1234567');
+    expect(normalizePhone('04711234567')).toBe('0471-1234567');
+    expect(normalizePhone('+86 139-1234-5678')).toBe('13912345678');
   });
 
   it('normalises credit codes typed with spaces and lower case', () => {
