@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/shell-bridge';
 import { DEFAULT_LOCALE, type Locale } from '../shared/locale';
 import type { Api } from './api';
 import { startApp } from './bootstrap';
+import { clockFromOption } from './clock';
 import { startBackgroundJobs } from './jobs';
 import { registerIpc } from './ipc';
 import { closeRuntime } from './runtime';
@@ -157,6 +158,8 @@ function startApi(): Api | null {
       transport: 'ipc',
       demo: args.demo,
       adminPassword: process.env.KAM_ADMIN_PASSWORD || undefined,
+      // KAM_CLOCK (README, browser mode): a demo or acceptance run at a chosen date; a bad value stops here.
+      now: clockFromOption(process.env.KAM_CLOCK, 'KAM_CLOCK'),
       nativeBinding: binding.kind === 'binding' ? binding.path : undefined,
     });
     if (boot.created !== 'nothing') log(`[store] first run: created ${boot.created}`);

@@ -35,8 +35,8 @@ export const messages: Record<string, Record<Locale, string>> = {
   // auth
   'auth.badCredentials': { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
   'auth.badCredentialsLeft': {
-    'zh-CN': '用户名或密码错误，再错 {left} 次账号将锁定 15 分钟。',
-    en: 'Wrong username or password. {left} more failures will lock the account for 15 minutes.',
+    'zh-CN': '用户名或密码错误，再错 {left} 次账号将锁定 {duration}。',
+    en: 'Wrong username or password. {left} more failures will lock the account for {duration}.',
   },
   'auth.locked': {
     'zh-CN': '连续登录失败次数过多，账号已锁定，请于 {until} 后再试或联系管理员解锁。',
@@ -100,7 +100,6 @@ export const messages: Record<string, Record<Locale, string>> = {
     'zh-CN': '提交的内容里有本页面不认识的项（{fields}），请刷新页面后重试',
     en: 'The submitted form has items this page does not know ({fields}); reload the page and try again',
   },
-  // validation keys used by zod schemas
   'password.letters': { 'zh-CN': '密码须包含字母', en: 'the password must contain a letter' },
   'password.digits': { 'zh-CN': '密码须包含数字', en: 'the password must contain a digit' },
   'username.chars': {
@@ -229,9 +228,9 @@ export const messages: Record<string, Record<Locale, string>> = {
     en: 'The file cannot be read; make sure it is an Excel (.xlsx) or CSV file.',
   },
   'import.empty': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
-  'import.nothingToChange': {
-    'zh-CN': '文件中的 {count} 行与系统中的数据完全一致，没有需要导入的内容。',
-    en: 'All {count} rows of the file match what is already recorded; there is nothing to import.',
+  'import.garbled': {
+    'zh-CN': '文件内容像是乱码，可能是编码不对：请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后重新导入。',
+    en: 'The file\'s text looks garbled, probably the wrong encoding: in Excel, save it as "CSV UTF-8" or .xlsx and import it again.',
   },
   'import.tooManyRows': { 'zh-CN': '单次最多导入 {max} 行，请拆分文件。', en: 'At most {max} rows per import; split the file.' },
   'import.required': { 'zh-CN': '必填项为空', en: 'required value is empty' },

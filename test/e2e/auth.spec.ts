@@ -54,7 +54,7 @@ test.describe('signing in', () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn('wrongpw', 'not-the-password1');
-    await expect(login.error).toContainText('用户名或密码错误，再错 4 次账号将锁定 15 分钟。');
+    await expect(login.error).toContainText('用户名或密码错误，再错 4 次账号将锁定 15分钟。');
     await expect(login.password).toHaveValue('');
     await login.signIn('nobody', 'whatever123');
     await expect(login.error).toHaveText('用户名或密码错误。');

@@ -25,6 +25,7 @@ export interface Runtime {
   dataDir: string | null;
   transport: 'ipc' | 'web' | 'test';
   version: string;
+  /** The app's clock, the only one services read for business time (`--clock` / KAM_CLOCK may set it). */
   now: () => Date;
 }
 

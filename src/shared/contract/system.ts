@@ -13,7 +13,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const systemContract = {
   'system.info': method({
-    summary: 'Version, data directory, schema version and database size (for the About box and support).',
+    summary: "Version, data directory, schema version and database size (About box, support), and the app's current time.",
     access: 'authenticated',
     input: empty,
     output: z.object({
@@ -22,6 +22,8 @@ export const systemContract = {
       schemaVersion: z.number().int(),
       databaseBytes: z.number().int(),
       transport: z.enum(['ipc', 'web', 'test']),
+      /** The runtime's now (ISO UTC): the renderer's countdowns and "is it overdue" read this clock, not the PC's. */
+      now: z.string(),
     }),
   }),
   'system.backup': method({

@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
-import dayjs from 'dayjs';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { formatDuration } from '../../../shared/duration';
+import { formatShanghaiTime } from '../../../shared/time';
 import { sessions, userCredentials, users } from '../../db/schema';
 import { isoNow, requireActor, type Runtime, type ServiceContext } from '../context';
 import { appendAudit, insertRow } from '../write';
@@ -100,9 +101,7 @@ export function attemptLogin(ctx: ServiceContext, input: ParsedInputOf<'auth.log
   if (cred.lockedUntil && Date.parse(cred.lockedUntil) > now.getTime()) {
     return {
       ok: false,
-      error: new AppError('UNAUTHENTICATED', 'auth.locked', {
-        until: dayjs(cred.lockedUntil).format('HH:mm'),
-      }),
+      error: new AppError('UNAUTHENTICATED', 'auth.locked', { until: formatShanghaiTime(cred.lockedUntil) }),
     };
   }
   const actorCtx: ServiceContext = {
@@ -131,9 +130,12 @@ export function attemptLogin(ctx: ServiceContext, input: ParsedInputOf<'auth.log
       action: 'login_failed',
       after: { failedCount: failed, lockedUntil },
     });
-    const error = locked
-      ? new AppError('UNAUTHENTICATED', 'auth.locked', { until: dayjs(lockedUntil).format('HH:mm') })
-      : new AppError('UNAUTHENTICATED', 'auth.badCredentialsLeft', { left: MAX_FAILED_LOGINS - failed });
+    const error = lockedUntil
+      ? new AppError('UNAUTHENTICATED', 'auth.locked', { until: formatShanghaiTime(lockedUntil) })
+      : new AppError('UNAUTHENTICATED', 'auth.badCredentialsLeft', {
+          left: MAX_FAILED_LOGINS - failed,
+          duration: formatDuration(LOCKOUT_MINUTES, ctx.locale),
+        });
     return { ok: false, error };
   }
   if (!user.active) return { ok: false, error: new AppError('UNAUTHENTICATED', 'auth.inactive') };

@@ -1,6 +1,6 @@
 /** Calendar helpers in Asia/Shanghai (UTC+8, no DST), where bills and due dates live. */
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import { SHANGHAI_OFFSET_MS } from '../../../shared/time';
 
 /** Today's date in Shanghai as YYYY-MM-DD. */
 export function shanghaiToday(now: Date): string {

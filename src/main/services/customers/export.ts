@@ -2,10 +2,12 @@ import ExcelJS from 'exceljs';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { EXPORT_COLUMNS } from '../../../shared/contract/customer-import';
 import { translate } from '../../../shared/messages';
+import { formatShanghaiTime } from '../../../shared/time';
 import { requireActor, type ServiceContext } from '../context';
 import { FIELDS, type ImportKind } from './import/fields';
 import { listRows, selectCustomers } from './list';
 import { catchUpCaches } from './records';
+import { shanghaiToday } from './dates';
 import { canSeeFinance } from './scope';
 
 /** Export of the customer list (same filters, sort and scope as the screen) and import templates. */
@@ -30,10 +32,6 @@ const LABELS: Record<Column, { zh: string; en: string; width: number }> = {
   updatedAt: { zh: '更新时间', en: 'Updated', width: 18 },
 };
 const MONEY: ReadonlySet<Column> = new Set(['monthlySpend', 'arrears']);
-
-function shanghaiTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 async function toBase64(workbook: ExcelJS.Workbook): Promise<string> {
   const buffer = await workbook.xlsx.writeBuffer();
@@ -77,11 +75,11 @@ export async function exportCustomers(ctx: ServiceContext, input: ParsedInputOf<
       isKey: r.isKey ? yes : '',
       monthlySpend: r.monthlySpendFen === null ? null : r.monthlySpendFen / 100,
       arrears: r.arrearsFen === null ? null : r.arrearsFen / 100,
-      updatedAt: shanghaiTime(r.updatedAt),
+      updatedAt: formatShanghaiTime(r.updatedAt),
     };
     sheet.addRow(Object.fromEntries(columns.map((c) => [c, values[c]])));
   });
-  const stamp = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const stamp = shanghaiToday(ctx.now()).replace(/-/g, '');
   return { fileName: `${en ? 'customers' : '客户清单'}-${stamp}.xlsx`, base64: await toBase64(workbook), rowCount: rows.length };
 }
 

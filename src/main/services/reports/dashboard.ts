@@ -89,7 +89,6 @@ function leader(ctx: ServiceContext): Dashboard {
   const kpiOf = (m: string) => ticketKpiGroups(ctx, { from: `${m}-01`, to: lastDay(m) }, ['month'], { median: false }).month.total;
   const cur = kpiOf(month);
   const prev = kpiOf(prevMonth);
-  const hours = (m: number | null) => (m === null ? null : Math.round((m / 60) * 10) / 10);
   const q = queueCounts(ctx);
   const kpis: DashboardKpi[] = [
     { key: 'keyCustomers', value: keyCustomers, previous: null, format: 'int', period: month, route: customerListRoute({ isKey: true }) },
@@ -97,7 +96,7 @@ function leader(ctx: ServiceContext): Dashboard {
     { key: 'revenue', value: revenue(billed), previous: revenue(addMonths(billed, -1)), format: 'fen', period: billed, route: `/reports/revenue-ranking?from=${billed}&to=${billed}` },
     { key: 'arrears', value: arrears, previous: null, format: 'fen', period: month, route: customerListRoute({ arrears: true, sort: 'arrears' }) },
     { key: 'complaints', value: cur.complaints, previous: prev.complaints, format: 'int', period: month, route: `/reports/complaint-archive?from=${month}&to=${month}` },
-    { key: 'faultHours', value: hours(cur.avgFaultResolutionMinutes), previous: hours(prev.avgFaultResolutionMinutes), format: 'hours', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
+    { key: 'faultTime', value: cur.avgFaultResolutionMinutes, previous: prev.avgFaultResolutionMinutes, format: 'duration', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
     { key: 'resolutionOnTime', value: cur.resolutionOnTimeRate, previous: prev.resolutionOnTimeRate, format: 'percent', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
     { key: 'breached', value: q.breached, previous: null, format: 'int', period: month, route: '/red?view=breached' },
   ];

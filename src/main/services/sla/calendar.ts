@@ -179,16 +179,17 @@ function expand(cal: CompiledCalendar, fromYear: number, toYear: number): void {
 }
 
 /**
- * Precomputes the open intervals of a calendar, by default for the years its holidays mention plus the
- * current year ± 1; queries outside that range widen it automatically.
+ * Precomputes the open intervals of a calendar, by default for the years its holidays mention (none
+ * when it mentions none); queries outside that range widen it automatically. It reads no clock: a
+ * compiled calendar is shared by every caller, and the first query says which years matter.
  */
 export function compileCalendar(def: CalendarDefinition, years?: { from: number; to: number }): CompiledCalendar {
   const problems = validateCalendar(def);
   if (problems.length > 0) throw new Error(`invalid calendar: ${problems.join(', ')}`);
   const mentioned = [...def.holidays, ...def.workdays].map((d) => Number(d.slice(0, 4)));
-  const thisYear = new Date().getUTCFullYear();
-  const from = years?.from ?? Math.min(thisYear - 1, ...mentioned);
-  const to = years?.to ?? Math.max(thisYear + 1, ...mentioned);
+  // An empty range (from > to) until a query widens it: cover() takes min/max with the query's year.
+  const from = years?.from ?? (mentioned.length ? Math.min(...mentioned) : Infinity);
+  const to = years?.to ?? (mentioned.length ? Math.max(...mentioned) : -Infinity);
   const cal: CompiledCalendar = {
     definition: def,
     alwaysOpen: def.kind === '24x7',
@@ -200,7 +201,7 @@ export function compileCalendar(def: CalendarDefinition, years?: { from: number;
     coverFrom: 0,
     coverTo: 0,
   };
-  if (!cal.alwaysOpen) expand(cal, from, to);
+  if (!cal.alwaysOpen && from <= to) expand(cal, from, to);
   return cal;
 }
 

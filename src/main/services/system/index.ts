@@ -7,7 +7,7 @@ import type { SearchHit } from '../../../shared/contract/system';
 import { AppError } from '../../../shared/errors';
 import { users } from '../../db/schema';
 import { backupStore } from '../../db/open';
-import { requireActor, type ServiceContext } from '../context';
+import { isoNow, requireActor, type ServiceContext } from '../context';
 import { customerSearchHits } from '../customers/list';
 
 function databaseBytes(file: string): number {
@@ -35,6 +35,7 @@ export const systemHandlers = {
     schemaVersion: ctx.store.schemaVersion,
     databaseBytes: databaseBytes(ctx.store.file),
     transport: ctx.transport,
+    now: isoNow(ctx),
   }),
   // VACUUM INTO cannot run inside a transaction, so this method runs outside the API's one.
   'system.backup': {

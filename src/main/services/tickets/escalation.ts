@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { formatShanghaiTime } from '../../../shared/time';
 import { customers, tickets, users } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { notifyUsers } from '../notifications';
@@ -22,11 +23,6 @@ function leaders(ctx: ServiceContext, department: string | null): string[] {
   return (ofDept.length ? ofDept : all).map((u) => u.id);
 }
 
-/** 2026-11-23 14:05 in Asia/Shanghai: notifications are read by people, in either language. */
-function shanghai(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** Sends due warnings and breach escalations; returns how many tickets were escalated at each level. */
 export function runSlaEscalation(ctx: ServiceContext): { warned: number; breached: number } {
   const nowIso = ctx.now().toISOString();
@@ -48,7 +44,7 @@ export function runSlaEscalation(ctx: ServiceContext): { warned: number; breache
     notifyUsers(ctx, [t.assigneeId, ...recipients], {
       kind: breach ? 'sla_breach' : 'sla_warning',
       messageKey: `tickets.notify.${breach ? 'breach' : 'warning'}.${t.slaClock}`,
-      params: { number: t.number, customer: customerName, due: shanghai(t.nextDueAt), priority: t.priority },
+      params: { number: t.number, customer: customerName, due: formatShanghaiTime(t.nextDueAt), priority: t.priority },
       route: `/red/${t.id}`,
       ticketId: t.id,
     });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { SHANGHAI_OFFSET_MS } from '../../../shared/time';
 import { localMeta } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { getBranchSettings } from '../settings/branch';
@@ -25,7 +26,7 @@ export function deviceCode(ctx: ServiceContext): string {
 
 /** yyMM of an instant in Asia/Shanghai. */
 function monthCode(now: Date): string {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
   return `${String(local.getUTCFullYear()).slice(2)}${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 

@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { UserMenu } from './UserMenu';
 import { GlobalSearch, SearchButton } from './GlobalSearch';
+import { useAppClockSync } from '../lib/clock';
 
 function isActive(item: NavItem, pathname: string): boolean {
   return item.path === '/'
@@ -51,6 +52,8 @@ export function Shell() {
 
   // Refresh the stored user (role or name may have changed); an expired token ends the session here.
   const me = useQuery({ queryKey: ['auth.me'], queryFn: () => call('auth.me', {}), staleTime: 0 });
+  // Countdowns and due colours run on the server's clock (which --clock may have set), not the PC's.
+  useAppClockSync();
   useEffect(() => {
     if (me.data) sessionStore.updateUser(me.data);
   }, [me.data]);

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
+import { appNow } from '../lib/clock';
 
 const ROLE_COLOR: Record<Role, string> = {
   admin: 'grape',
@@ -28,7 +29,7 @@ export function UserStateBadge({ active, lockedUntil }: { active: boolean; locke
         {t('users.state.inactive')}
       </Badge>
     );
-  if (lockedUntil && Date.parse(lockedUntil) > Date.now())
+  if (lockedUntil && Date.parse(lockedUntil) > appNow())
     return (
       <Badge variant="light" color="orange" radius="sm">
         {t('users.state.locked')}

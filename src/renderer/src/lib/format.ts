@@ -1,6 +1,9 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { formatDuration } from '../../../shared/duration';
+import { formatShanghaiTime } from '../../../shared/time';
+import { currentLocale } from '../i18n';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -8,17 +11,20 @@ dayjs.extend(timezone);
 /** The branch's clock: every time on screen is Asia/Shanghai, whatever the PC's zone. */
 export const DISPLAY_TZ = 'Asia/Shanghai';
 
-/** 2026-11-23 14:05 in Asia/Shanghai; an em dash for no value. */
+/** 2026-11-23 14:05 in Asia/Shanghai (the notation the server's messages and documents use too); an em dash for no value. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = dayjs(iso);
-  return d.isValid() ? d.tz(DISPLAY_TZ).format('YYYY-MM-DD HH:mm') : iso;
+  return formatShanghaiTime(iso);
 }
 
 /** 2026-11-23 14:05:09 in Asia/Shanghai, for the audit log where seconds matter. */
 export function formatDateTimeSeconds(iso: string): string {
-  const d = dayjs(iso);
-  return d.isValid() ? d.tz(DISPLAY_TZ).format('YYYY-MM-DD HH:mm:ss') : iso;
+  return formatShanghaiTime(iso, { seconds: true });
+}
+
+/** A span of minutes in the UI language: 2天3小时 / 2 d 3 h, as everywhere (src/shared/duration.ts). */
+export function formatMinutes(minutes: number): string {
+  return formatDuration(minutes, currentLocale());
 }
 
 /** Start of a Shanghai calendar day as ISO UTC (for date-range filters). */

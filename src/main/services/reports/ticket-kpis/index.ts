@@ -18,8 +18,6 @@ const gradeRank = (key: string) => {
   return i < 0 ? GRADE_ORDER.length : i;
 };
 
-const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 10) / 10);
-
 /**
  * 红色通道服务指标: the red channel's KPIs (the tickets module's own computation) for a period, with
  * the monthly trend and breakdowns by category and customer grade.
@@ -51,7 +49,7 @@ export const ticketKpiReport = defineReport({
       { key: 'faults', label: t(tx('故障', 'Faults')), format: 'int', width: 8 },
       { key: 'complaints', label: t(tx('投诉', 'Complaints')), format: 'int', width: 8 },
       { key: 'complaintRate', label: t(tx('投诉率（每百户月）', 'Complaints per 100')), format: 'decimal', width: 10 },
-      { key: 'avgHours', label: t(tx('平均故障历时（工时）', 'Avg fault time (h)')), format: 'hours', width: 12 },
+      { key: 'avgMinutes', label: t(tx('平均故障历时（工作时间）', 'Avg fault time (business)')), format: 'duration', width: 12 },
       { key: 'response', label: t(tx('响应及时率', 'Response on time')), format: 'percent', width: 10 },
       { key: 'resolution', label: t(tx('解决及时率', 'Resolved on time')), format: 'percent', width: 10 },
       { key: 'rework', label: t(tx('返工率', 'Rework')), format: 'percent', width: 8 },
@@ -62,7 +60,7 @@ export const ticketKpiReport = defineReport({
       faults: r.faults,
       complaints: r.complaints,
       complaintRate: r.complaintRate,
-      avgHours: hours(r.avgFaultResolutionMinutes),
+      avgMinutes: r.avgFaultResolutionMinutes,
       response: r.responseOnTimeRate,
       resolution: r.resolutionOnTimeRate,
       rework: r.reworkRate,
@@ -84,7 +82,7 @@ export const ticketKpiReport = defineReport({
         { label: t(tx('故障', 'Faults')), value: total.faults, format: 'int' },
         { label: t(tx('投诉', 'Complaints')), value: total.complaints, format: 'int' },
         { label: t(tx('投诉率（每百户每月）', 'Complaints per 100 key customers per month')), value: total.complaintRate, format: 'decimal' },
-        { label: t(tx('平均故障处理时长（工时）', 'Avg fault resolution (business h)')), value: hours(total.avgFaultResolutionMinutes), format: 'hours' },
+        { label: t(tx('平均故障处理时长（工作时间）', 'Avg fault resolution (business time)')), value: total.avgFaultResolutionMinutes, format: 'duration' },
         { label: t(tx('响应及时率', 'Response on time')), value: total.responseOnTimeRate, format: 'percent' },
         { label: t(tx('解决及时率', 'Resolved on time')), value: total.resolutionOnTimeRate, format: 'percent' },
         { label: t(tx('返工率', 'Rework rate')), value: total.reworkRate, format: 'percent' },
@@ -111,7 +109,7 @@ export const ticketKpiReport = defineReport({
           columns: columns(t(tx('月份', 'Month'))),
           rows: months.map((m) => {
             const r = monthRow.get(m);
-            return r ? row(r, m) : { group: m, faults: 0, complaints: 0, complaintRate: 0, avgHours: null, response: null, resolution: null, rework: null, satisfaction: null };
+            return r ? row(r, m) : { group: m, faults: 0, complaints: 0, complaintRate: 0, avgMinutes: null, response: null, resolution: null, rework: null, satisfaction: null };
           }),
           totals,
           note: null,

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard, DashboardKpi, DashboardTicket } from '../../../../shared/contract/reports';
 import { call, errorMessage } from '../../api/client';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMinutes } from '../../lib/format';
+import { useAppNow } from '../../lib/clock';
 import { formatCell } from '../reports/format';
 import type { dashboardZh } from './i18n';
 
@@ -34,13 +35,23 @@ function Figure({ label, value, to, color, hint }: { label: string; value: React
 
 const PRIORITY_COLOR: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' };
 
-function minutesText(minutes: number): string {
-  const abs = Math.abs(Math.round(minutes));
-  return abs >= 60 ? `${Math.floor(abs / 60)}h${String(abs % 60).padStart(2, '0')}m` : `${abs}m`;
+/** "剩余 2小时5分钟" in orange, or "超时 1天3小时" in red, beside a due time. */
+function DueText({ minutes }: { minutes: number | null }) {
+  const { t } = useTranslation();
+  if (minutes === null) return null;
+  return (
+    <Text span size="xs" c={minutes <= 0 ? 'red' : 'orange'} ml={6}>
+      {minutes <= 0 ? t('dashboard.ticket.over', { value: formatMinutes(minutes) }) : t('dashboard.ticket.left', { value: formatMinutes(minutes) })}
+    </Text>
+  );
 }
 
 function TicketTable({ title, rows, empty, more }: { title: string; rows: DashboardTicket[]; empty: string; more: string }) {
   const { t } = useTranslation();
+  // Time to or past the due time on the app's clock, as the red channel's countdown shows it (the
+  // business minutes of remainingMinutes skip nights, so the two would disagree for the same ticket).
+  const now = useAppNow(30_000);
+  const minutesLeft = (r: DashboardTicket) => (r.dueAt && r.remainingMinutes !== null ? (Date.parse(r.dueAt) - now) / 60_000 : null);
   return (
     <Card withBorder padding="sm" radius="sm">
       <Group justify="space-between" mb="xs">
@@ -83,13 +94,7 @@ function TicketTable({ title, rows, empty, more }: { title: string; rows: Dashbo
                 </Table.Td>
                 <Table.Td>
                   {formatDateTime(r.dueAt)}
-                  {r.remainingMinutes !== null && (
-                    <Text span size="xs" c={r.remainingMinutes < 0 ? 'red' : 'orange'} ml={6}>
-                      {r.remainingMinutes < 0
-                        ? t('dashboard.ticket.over', { value: minutesText(r.remainingMinutes) })
-                        : t('dashboard.ticket.left', { value: minutesText(r.remainingMinutes) })}
-                    </Text>
-                  )}
+                  <DueText minutes={minutesLeft(r)} />
                 </Table.Td>
               </Table.Tr>
             ))}

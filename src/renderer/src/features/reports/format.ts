@@ -1,5 +1,5 @@
 import type { Cell, CellFormat } from '../../../../shared/contract/reports';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMinutes } from '../../lib/format';
 
 const grouped = (digits: number) => new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const INT = grouped(0);
@@ -19,8 +19,8 @@ export function formatCell(value: Cell, format: CellFormat): string {
       return INT.format(value);
     case 'decimal':
       return TWO.format(value);
-    case 'hours':
-      return ONE.format(value);
+    case 'duration':
+      return formatMinutes(value);
     default:
       return String(value);
   }
@@ -28,7 +28,7 @@ export function formatCell(value: Cell, format: CellFormat): string {
 
 /** Whether a column is numeric (right-aligned, tabular figures). */
 export function isNumeric(format: CellFormat): boolean {
-  return format === 'int' || format === 'fen' || format === 'percent' || format === 'decimal' || format === 'hours';
+  return format === 'int' || format === 'fen' || format === 'percent' || format === 'decimal' || format === 'duration';
 }
 
 /** Short axis labels: 1.2万 / 3.4亿 in Chinese, 12K / 3.4M in English, for chart axes. */

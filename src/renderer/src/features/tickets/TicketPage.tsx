@@ -7,7 +7,7 @@ import { IconArrowLeft, IconKeyboard } from '@tabler/icons-react';
 import type { TicketDetail } from '../../../../shared/contract/tickets';
 import { call, errorMessage } from '../../api/client';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMinutes } from '../../lib/format';
 import { ActionModal, IMMEDIATE, type TicketFormKind } from './ActionModal';
 import { HelpOverlay, KindBadge, PriorityBadge, SlaCountdown, SlaStateBadge, StatusBadge } from './badges';
 import { useEscalationTick, useInvalidateTickets, useTicket } from './hooks';
@@ -137,7 +137,7 @@ export function TicketPage() {
                 {d.clocks.map((c) => (
                   <Stack key={c.clock} gap={2}>
                     <Text size="sm" c="dimmed">
-                      {t(`clock.${c.clock}` as TicketsKey)} · {Math.round(c.targetMinutes)}′
+                      {t(`clock.${c.clock}` as TicketsKey)} · {formatMinutes(c.targetMinutes)}
                     </Text>
                     {c.state === 'met' || c.state === 'missed' || c.state === 'none' ? (
                       <Group gap={4}>

@@ -1,8 +1,8 @@
 import { Badge, Group, Kbd, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { Priority, SlaClockName, TicketKind, TicketStatus } from '../../../../shared/contract/ticket-common';
-import { formatDateTime } from '../../lib/format';
-import { useNow } from './hooks';
-import { useTicketsT, type TicketsKey, type TicketsT } from './i18n';
+import { formatDateTime, formatMinutes } from '../../lib/format';
+import { useAppNow } from '../../lib/clock';
+import { useTicketsT, type TicketsKey } from './i18n';
 
 // The red channel's urgency is red everywhere (STYLE.md); calmer priorities fade to orange, yellow, gray.
 const PRIORITY_COLOR: Record<Priority, string> = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' };
@@ -45,20 +45,9 @@ export function KindBadge({ kind }: { kind: TicketKind }) {
   );
 }
 
-/** 2天3时5分 or 03:05:09, for a span of milliseconds. */
-export function formatSpan(t: TicketsT, ms: number): string {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const d = Math.floor(total / 86400);
-  const h = Math.floor((total % 86400) / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (d > 0) return t('time.dhm', { d, h, m });
-  return t('time.hms', { h, mm: String(m).padStart(2, '0'), ss: String(s).padStart(2, '0') });
-}
-
 /**
- * A live countdown to a due time (wall clock, ticking each second) coloured by the SLA state. The
- * business minutes left, which skip nights and holidays, are in the tooltip.
+ * A live countdown to a due time (elapsed time on the app's clock, ticking each second) coloured by the
+ * SLA state. The business time left, which skips nights and holidays, is in the tooltip.
  */
 export function SlaCountdown({
   dueAt,
@@ -72,7 +61,7 @@ export function SlaCountdown({
   clock?: SlaClockName | null;
 }) {
   const t = useTicketsT();
-  const now = useNow();
+  const now = useAppNow();
   if (state === 'paused' || (!dueAt && state !== 'none')) {
     return (
       <Badge color="grape" variant="light" radius="sm">
@@ -83,11 +72,12 @@ export function SlaCountdown({
   if (!dueAt) return <Text size="sm" c="dimmed">{t('sla.none')}</Text>;
   const left = Date.parse(dueAt) - now;
   const live = left <= 0 ? 'breached' : state === 'breached' ? 'breached' : state;
-  const label = left <= 0 ? t('sla.over', { time: formatSpan(t, left) }) : t('sla.left', { time: formatSpan(t, left) });
+  const time = formatMinutes(left / 60_000);
+  const label = left <= 0 ? t('sla.over', { time }) : t('sla.left', { time });
   return (
     <Tooltip
       label={`${clock ? `${t(`clock.${clock}` as TicketsKey)} ` : ''}${formatDateTime(dueAt)}${
-        remainingMinutes !== null ? t('sla.businessLeft', { minutes: Math.round(remainingMinutes) }) : ''
+        remainingMinutes !== null && remainingMinutes > 0 ? t('sla.businessLeft', { time: formatMinutes(remainingMinutes) }) : ''
       }`}
     >
       <Badge color={SLA_COLOR[live] ?? 'gray'} variant={live === 'breached' ? 'filled' : 'light'} radius="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>

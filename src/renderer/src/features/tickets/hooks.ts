@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { QueueView } from '../../../../shared/contract/ticket-common';
 import { call } from '../../api/client';
 
@@ -31,16 +31,6 @@ export function useInvalidateTickets() {
   const client = useQueryClient();
   return () =>
     client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('tickets.') });
-}
-
-/** The current time, ticking every `ms`: drives the live countdowns. */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), ms);
-    return () => window.clearInterval(timer);
-  }, [ms]);
-  return now;
 }
 
 /**
