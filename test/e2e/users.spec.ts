@@ -1,9 +1,11 @@
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { ADMIN_PASSWORD } from './servers';
 import { signIn } from './helpers';
 import { UsersPage } from './pages/UsersPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { LoginPage } from './pages/LoginPage';
+import { DiscardQuestion } from './pages/FormGuard';
 
 test.describe('user administration', () => {
   test('admin creates a user, the new user signs in, and the audit log shows the creation', async ({
@@ -42,8 +44,10 @@ test.describe('user administration', () => {
     });
     await users.submitCreate();
     await expect(users.dialog.getByRole('alert')).toContainText('用户名“qianduoduo”已被使用');
+    // What was typed is not thrown away silently: Esc asks first.
     await page.keyboard.press('Escape');
-    await expect(users.dialog).toBeHidden();
+    await new DiscardQuestion(page).discard.click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await shell.signOut();
     const login = new LoginPage(page);
@@ -58,16 +62,31 @@ test.describe('user administration', () => {
     await login.signIn('admin', ADMIN_PASSWORD);
     await shell.open('审计日志');
     const audit = new AuditLogPage(page);
-    await audit.choose('接口', 'users.create');
+    await audit.choose('对象', '用户');
+    await audit.choose('操作', '新建');
     // Other specs create users on this server too; exactly one creation concerns 钱多多.
     const row = audit.rows().filter({ hasText: '钱多多' });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('系统管理员');
     await expect(row).toContainText('新建');
-    await expect(row).toContainText('users.create');
+    await expect(row).toContainText('用户');
     await row.click();
+    // Fields and values as the user form says them, not column names and codes.
+    await expect(audit.diff()).toContainText('用户名');
     await expect(audit.diff()).toContainText('qianduoduo');
-    await expect(audit.diff()).toContainText('account_manager');
+    await expect(audit.diff()).toContainText('客户经理');
+    await expect(audit.diff()).not.toContainText('account_manager');
+
+    // The export holds the filtered list, with the page's columns.
+    const download = await audit.exportLog();
+    expect(download.suggestedFilename()).toMatch(/^审计日志-\d{8}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['时间', '操作人', '操作', '对象', '内容', '记录编号']);
+    const lines: string[] = [];
+    sheet.eachRow((r, i) => i > 1 && lines.push((r.values as unknown[]).slice(2, 6).join(' ')));
+    expect(lines.filter((l) => l.includes('钱多多'))).toEqual(['系统管理员 新建 用户 钱多多']);
   });
 
   test('admin deactivates a user, who can then no longer sign in', async ({ page }) => {

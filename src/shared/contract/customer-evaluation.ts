@@ -180,6 +180,18 @@ export const customerEvaluationContract = {
       .strict(),
     output: pageOf(warningSchema),
   }),
+  'customers.warnings.export': method({
+    summary: 'The churn warnings with the same filters and scope as customers.warnings.list, as an .xlsx in the caller\'s language.',
+    access: ['admin', 'leader', 'account_manager', 'staff'],
+    input: z
+      .object({
+        kind: z.enum(WARNING_KINDS).optional(),
+        customerId: idSchema.optional(),
+        includeAcknowledged: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+  }),
   'customers.warnings.refresh': method({
     summary: 'Recomputes the warnings from the bills now (the app also does it once a day, and within a minute of an evaluation run or a bill change).',
     access: ['admin', 'leader'],

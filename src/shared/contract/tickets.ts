@@ -413,6 +413,18 @@ export const ticketsContract = {
     // Counting stops at QUEUE_COUNT_CAP: above it `totalCapped` is true and the UI shows "10,000+".
     output: pageOf(ticketRowSchema).extend({ now: isoTime, totalCapped: z.boolean() }),
   }),
+  'tickets.queue.export': method({
+    summary: 'A queue view with the same filters, order and scope as tickets.queue, as an .xlsx with the queue\'s columns in the caller\'s language.',
+    access: 'authenticated',
+    input: z
+      .object({
+        view: z.enum(QUEUE_VIEWS).default('open'),
+        kind: ticketKindSchema.optional(),
+        priority: prioritySchema.optional(),
+      })
+      .strict(),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+  }),
   'tickets.queueCounts': method({
     summary: 'How many tickets each queue view holds now (up to 10,000 each), for the badges.',
     access: 'authenticated',

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The audit-log viewer (zh-CN). */
 export class AuditLogPage {
@@ -20,5 +20,12 @@ export class AuditLogPage {
 
   diff(): Locator {
     return this.page.getByRole('table', { name: '修改前后对比' });
+  }
+
+  /** Clicks 导出 Excel; resolves with the file the browser downloads. */
+  async exportLog(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: '导出 Excel' }).click();
+    return download;
   }
 }

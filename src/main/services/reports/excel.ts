@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { CellFormat, ReportColumn, ReportDocument } from '../../../shared/contract/reports';
 import type { Locale } from '../../../shared/locale';
+import { formatDuration } from '../../../shared/duration';
+import { formatShanghaiTime } from '../../../shared/time';
 import { tx, translator } from './text';
 
 /** Excel number formats per cell format: 元 with two decimals and thousands separators, ratios as %. */
@@ -9,7 +11,6 @@ const NUM_FMT: Partial<Record<CellFormat, string>> = {
   fen: '#,##0.00',
   percent: '0.0%',
   decimal: '#,##0.00',
-  hours: '#,##0.0',
 };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
@@ -21,18 +22,16 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 const FONT = 'Microsoft YaHei';
 
-/** A stored value as Excel should hold it: fen become 元 (a number, formatted), times become Shanghai text. */
-function excelValue(value: string | number | null, format: CellFormat): ExcelJS.CellValue {
+/**
+ * A stored value as Excel should hold it: fen become 元 (a number, formatted), times become Shanghai
+ * text and durations the text the screen shows (2天3小时), in the document's language.
+ */
+function excelValue(value: string | number | null, format: CellFormat, locale: Locale): ExcelJS.CellValue {
   if (value === null) return null;
   if (format === 'fen' && typeof value === 'number') return value / 100;
-  if (format === 'datetime' && typeof value === 'string') return shanghaiText(value);
+  if (format === 'datetime' && typeof value === 'string') return formatShanghaiTime(value);
+  if (format === 'duration' && typeof value === 'number') return formatDuration(value, locale);
   return value;
-}
-
-function shanghaiText(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Excel refuses []:*?/\ in sheet names and more than 31 characters; names must also be unique. */
@@ -49,8 +48,9 @@ function headerBlock(sheet: ExcelJS.Worksheet, doc: ReportDocument, locale: Loca
   const lines = [
     doc.branchName,
     doc.title,
-    doc.params.map((p) => `${p.label}：${p.value}`).join('    '),
-    t(tx(`制表人：${doc.printedBy}    制表时间：${shanghaiText(doc.printedAt)}`, `Printed by ${doc.printedBy} at ${shanghaiText(doc.printedAt)}`)),
+    doc.params.map((p) => `${p.label}${locale === 'en' ? ': ' : '：'}${p.value}`).join('    '),
+    ...(doc.scopeNote ? [doc.scopeNote] : []),
+    t(tx(`制表人：${doc.printedBy}    制表时间：${formatShanghaiTime(doc.printedAt)}`, `Printed by ${doc.printedBy} at ${formatShanghaiTime(doc.printedAt)}`)),
   ];
   lines.forEach((text, i) => {
     const row = sheet.addRow([text]);
@@ -62,7 +62,13 @@ function headerBlock(sheet: ExcelJS.Worksheet, doc: ReportDocument, locale: Loca
   return lines.length + 1;
 }
 
-function addTable(sheet: ExcelJS.Worksheet, columns: ReportColumn[], rows: Record<string, string | number | null>[], totals: Record<string, string | number | null> | null) {
+function addTable(
+  sheet: ExcelJS.Worksheet,
+  locale: Locale,
+  columns: ReportColumn[],
+  rows: Record<string, string | number | null>[],
+  totals: Record<string, string | number | null> | null,
+) {
   const header = sheet.addRow(columns.map((c) => c.label));
   header.eachCell((cell) => {
     cell.font = { name: FONT, bold: true };
@@ -71,7 +77,7 @@ function addTable(sheet: ExcelJS.Worksheet, columns: ReportColumn[], rows: Recor
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   const write = (data: Record<string, string | number | null>, bold: boolean) => {
-    const row = sheet.addRow(columns.map((c) => excelValue(data[c.key] ?? null, c.format)));
+    const row = sheet.addRow(columns.map((c) => excelValue(data[c.key] ?? null, c.format, locale)));
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const fmt = NUM_FMT[c.format];
@@ -105,6 +111,7 @@ export async function reportWorkbook(doc: ReportDocument, locale: Locale): Promi
     headerBlock(sheet, doc, locale, 2);
     addTable(
       sheet,
+      locale,
       [
         { key: 'label', label: t(tx('指标', 'Figure')), format: 'text', width: 28 },
         { key: 'value', label: t(tx('数值', 'Value')), format: 'text', width: 20 },
@@ -113,7 +120,7 @@ export async function reportWorkbook(doc: ReportDocument, locale: Locale): Promi
       null,
     );
     for (const item of doc.summary) {
-      const row = sheet.addRow([item.label, excelValue(item.value, item.format)]);
+      const row = sheet.addRow([item.label, excelValue(item.value, item.format, locale)]);
       const fmt = NUM_FMT[item.format];
       if (fmt) row.getCell(2).numFmt = fmt;
       row.eachCell((cell) => {
@@ -127,7 +134,7 @@ export async function reportWorkbook(doc: ReportDocument, locale: Locale): Promi
     const sheet = book.addWorksheet(sheetName(table.title, taken));
     headerBlock(sheet, doc, locale, table.columns.length);
     if (table.note) sheet.addRow([table.note]).getCell(1).font = { name: FONT, italic: true, size: 9 };
-    const headerRow = addTable(sheet, table.columns, table.rows, table.totals);
+    const headerRow = addTable(sheet, locale, table.columns, table.rows, table.totals);
     sheet.views = [{ state: 'frozen', ySplit: headerRow }];
     sheet.pageSetup = {
       paperSize: 9,
@@ -141,7 +148,33 @@ export async function reportWorkbook(doc: ReportDocument, locale: Locale): Promi
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/**
+ * A list exported as the screen shows it (queue, warnings, audit log): one sheet with the report
+ * tables' bold header row — frozen and filterable — number formats and widths, and no letterhead,
+ * so the sheet can be sorted and filtered as it is.
+ */
+export async function listWorkbook(
+  sheetTitle: string,
+  columns: ReportColumn[],
+  rows: Record<string, string | number | null>[],
+  meta: { locale: Locale; creator: string; created: Date },
+): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = meta.creator;
+  book.created = meta.created;
+  const sheet = book.addWorksheet(sheetName(sheetTitle, new Set()));
+  const headerRow = addTable(sheet, meta.locale, columns, rows, null);
+  sheet.views = [{ state: 'frozen', ySplit: headerRow }];
+  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 /** A file name Windows accepts. */
 export function xlsxFileName(base: string): string {
   return `${[...base].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('')}.xlsx`;
+}
+
+/** `name-20261123.xlsx`, dated by the Shanghai day of `now`, as the customer export names its file. */
+export function datedXlsxName(base: string, now: Date): string {
+  return xlsxFileName(`${base}-${formatShanghaiTime(now).slice(0, 10).replace(/-/g, '')}`);
 }

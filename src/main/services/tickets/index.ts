@@ -8,6 +8,7 @@ import { flowHandlers } from './flow';
 import { intakeHandlers } from './intake';
 import { kpiHandlers } from './kpis';
 import { queueHandlers } from './queue';
+import { exportQueue } from './queue-export';
 import './demo';
 
 /** Red channel (faults and complaints): every tickets.* method. */
@@ -15,6 +16,8 @@ export const ticketsHandlers = {
   ...configHandlers,
   ...flowHandlers,
   ...queueHandlers,
+  // The workbook is written asynchronously, outside the call's transaction; the export only reads.
+  'tickets.queue.export': { ownTransaction: true, handler: exportQueue },
   ...intakeHandlers,
   ...kpiHandlers,
   ...attachmentHandlers,

@@ -5,10 +5,12 @@ import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import { IconKeyboard, IconPlus, IconRefresh, IconUserShare } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { QUEUE_VIEWS, type QueueView } from '../../../../shared/contract/ticket-common';
 import type { TicketRow } from '../../../../shared/contract/tickets';
 import { call } from '../../api/client';
 import { useHasRole } from '../../app/auth/useSession';
+import { FIT_TABLE_STYLES, useListColumns } from '../../components/ColumnPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { formatDateTime } from '../../lib/format';
@@ -16,6 +18,7 @@ import { AssignFields } from './AssignFields';
 import { HelpOverlay, KindBadge, PriorityBadge, SlaCountdown, StatusBadge } from './badges';
 import { useEscalationTick, useInvalidateTickets, useQueue, useQueueCounts } from './hooks';
 import { useTicketsT, type TicketsKey } from './i18n';
+import { ExportButton } from '../../components/ExportButton';
 
 const PAGE_SIZE = 50;
 
@@ -26,6 +29,7 @@ const PAGE_SIZE = 50;
  */
 export function QueuePage() {
   const t = useTicketsT();
+  const { i18n } = useTranslation();
   const navigate = useNavigate();
   const invalidate = useInvalidateTickets();
   const canDispatch = useHasRole(['admin', 'leader', 'service_desk']);
@@ -68,7 +72,38 @@ export function QueuePage() {
     ['shift+?', () => setHelp((h) => !h)],
   ]);
 
+
   const total = queue.data ? (queue.data.totalCapped ? t('queue.totalCapped', { count: queue.data.total }) : t('queue.total', { count: queue.data.total })) : '';
+
+  // Widths fit a 1366 px screen; customer and problem share what is left and show the rest as a tooltip.
+  // English status names are longer ("Waiting on customer"), so that column widens with the language.
+  const { columns, tableKey, picker } = useListColumns<TicketRow>('tickets.queue', [
+    {
+      accessor: 'number',
+      title: t('col.number'),
+      width: 172,
+      always: true,
+      noWrap: true,
+      render: (r) => (
+        <Anchor size="sm" ff="monospace" onClick={(e) => { e.stopPropagation(); navigate(r.id); }}>
+          {r.number}
+        </Anchor>
+      ),
+    },
+    { accessor: 'priority', title: t('col.priority'), width: 60, render: (r) => <PriorityBadge priority={r.priority} /> },
+    { accessor: 'kind', title: t('col.kind'), width: 104, render: (r) => <KindBadge kind={r.kind} /> },
+    { accessor: 'customerName', title: t('col.customer'), tooltip: (r) => r.customerName },
+    { accessor: 'title', title: t('col.title'), always: true, tooltip: (r) => r.title },
+    { accessor: 'status', title: t('col.status'), width: i18n.language === 'en' ? 160 : 100, render: (r) => <StatusBadge status={r.status} /> },
+    { accessor: 'assigneeName', title: t('col.assignee'), width: 90, tooltip: (r) => r.assigneeName ?? r.assigneeDept, render: (r) => r.assigneeName ?? r.assigneeDept ?? '—' },
+    {
+      accessor: 'dueAt',
+      title: t('col.due'),
+      width: 140,
+      render: (r) => <SlaCountdown dueAt={r.dueAt} state={r.slaState} remainingMinutes={r.remainingMinutes} clock={r.slaClock} />,
+    },
+    { accessor: 'createdAt', title: t('col.created'), width: 140, showFrom: 1600, noWrap: true, render: (r) => formatDateTime(r.createdAt) },
+  ]);
 
   return (
     <Stack gap={0}>
@@ -77,12 +112,17 @@ export function QueuePage() {
         description={t('module.description')}
         actions={
           <>
+            {picker}
             <Button size="xs" variant="default" leftSection={<IconKeyboard size={14} />} onClick={() => setHelp(true)}>
               {t('queue.help')}
             </Button>
             <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => void invalidate()}>
               {t('queue.refresh')}
             </Button>
+            {/* The file holds the whole view (every page), in the queue's order and the caller's scope. */}
+            <ExportButton load={() => call('tickets.queue.export', { view })} done={(count) => t('queue.exported', { count })}>
+              {t('queue.export')}
+            </ExportButton>
             {canDispatch && (
               <Button
                 size="xs"
@@ -118,9 +158,11 @@ export function QueuePage() {
         </Text>
       )}
       <DataTable<TicketRow>
+        key={tableKey}
         withTableBorder
         striped
         highlightOnHover
+        styles={FIT_TABLE_STYLES}
         minHeight={200}
         fetching={queue.isFetching && !queue.data}
         records={rows}
@@ -135,32 +177,7 @@ export function QueuePage() {
         page={page}
         onPageChange={setPage}
         paginationText={() => total}
-        columns={[
-          {
-            accessor: 'number',
-            title: t('col.number'),
-            width: 190,
-            noWrap: true,
-            render: (r) => (
-              <Anchor size="sm" ff="monospace" onClick={(e) => { e.stopPropagation(); navigate(r.id); }}>
-                {r.number}
-              </Anchor>
-            ),
-          },
-          { accessor: 'priority', title: t('col.priority'), width: 64, render: (r) => <PriorityBadge priority={r.priority} /> },
-          { accessor: 'kind', title: t('col.kind'), width: 96, render: (r) => <KindBadge kind={r.kind} /> },
-          { accessor: 'customerName', title: t('col.customer'), ellipsis: true, width: 200 },
-          { accessor: 'title', title: t('col.title'), ellipsis: true },
-          { accessor: 'status', title: t('col.status'), width: 110, render: (r) => <StatusBadge status={r.status} /> },
-          { accessor: 'assigneeName', title: t('col.assignee'), width: 90, noWrap: true, render: (r) => r.assigneeName ?? r.assigneeDept ?? '—' },
-          {
-            accessor: 'dueAt',
-            title: t('col.due'),
-            width: 150,
-            render: (r) => <SlaCountdown dueAt={r.dueAt} state={r.slaState} remainingMinutes={r.remainingMinutes} clock={r.slaClock} />,
-          },
-          { accessor: 'createdAt', title: t('col.created'), width: 140, noWrap: true, render: (r) => formatDateTime(r.createdAt) },
-        ]}
+        columns={columns}
       />
       <BulkAssignModal
         tickets={assigning}

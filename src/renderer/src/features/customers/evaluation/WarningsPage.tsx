@@ -9,6 +9,7 @@ import { WARNING_KINDS } from '../../../../../shared/contract/customer-evaluatio
 import type { OutputOf } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { useHasRole } from '../../../app/auth/useSession';
+import { FIT_TABLE_STYLES, useListColumns } from '../../../components/ColumnPicker';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
@@ -16,6 +17,7 @@ import { CustomersTabs } from '../CustomersTabs';
 import { useInvalidateCustomers } from '../hooks';
 import { Money } from '../Money';
 import { PoolBadge } from '../badges';
+import { ExportButton } from '../../../components/ExportButton';
 
 type Kind = (typeof WARNING_KINDS)[number];
 type Warning = OutputOf<'customers.warnings.list'>['rows'][number];
@@ -51,22 +53,99 @@ export function WarningsPage() {
     onSuccess: () => void invalidate(),
     onError: (e) => notifyError(e),
   });
+  // Fixed widths that fit 1366 px; what happened takes the rest and shows the whole text as a tooltip.
+  const { columns, tableKey, picker } = useListColumns<Warning>('customers.warnings', [
+    {
+      accessor: 'kind',
+      title: t('customers.warnings.kind'),
+      width: 112,
+      render: (w) => (
+        <Badge variant="light" color={w.kind === 'arrears' ? 'red' : 'orange'} radius="sm">
+          {t(`customers.warnings.kinds.${w.kind}`)}
+        </Badge>
+      ),
+    },
+    {
+      accessor: 'customerName',
+      title: t('customers.fields.name'),
+      width: 240,
+      always: true,
+      ellipsis: true,
+      render: (w) => (
+        <Anchor component={Link} to={`/customers/${w.customerId}`} size="sm" title={w.customerName}>
+          {w.customerName}
+        </Anchor>
+      ),
+    },
+    { accessor: 'message', title: t('customers.warnings.message'), always: true, tooltip: (w) => w.message },
+    {
+      accessor: 'amountFen',
+      title: t('customers.warnings.amount'),
+      width: 120,
+      textAlign: 'right',
+      render: (w) => <Money fen={w.amountFen} danger={w.kind === 'arrears'} />,
+    },
+    {
+      accessor: 'ownerName',
+      title: t('customers.fields.owner'),
+      width: 130,
+      tooltip: (w) => w.ownerName,
+      render: (w) => w.ownerName ?? <PoolBadge />,
+    },
+    {
+      accessor: 'raisedAt',
+      title: t('customers.warnings.raisedAt'),
+      width: 140,
+      render: (w) => formatDateTime(w.raisedAt),
+    },
+    {
+      accessor: 'acknowledged',
+      title: '',
+      always: true,
+      width: 130,
+      textAlign: 'right',
+      hidden: !canAck,
+      render: (w) =>
+        w.acknowledged ? (
+          <Badge variant="light" color="gray" radius="sm">
+            {t('customers.warnings.acknowledged')}
+          </Badge>
+        ) : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconCheck size={12} />}
+            onClick={() => ack.mutate(w.id)}
+          >
+            {t('customers.warnings.acknowledge')}
+          </Button>
+        ),
+    },
+  ]);
   return (
     <Stack gap={0}>
       <PageHeader
         title={t('nav.customers')}
         actions={
-          canRefresh && (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconRefresh size={14} />}
-              loading={refresh.isPending}
-              onClick={() => refresh.mutate()}
+          <>
+            <ExportButton
+              load={() => call('customers.warnings.export', { kind: kind ?? undefined, includeAcknowledged })}
+              done={(count) => t('customers.warnings.exported', { count })}
             >
-              {t('customers.warnings.refresh')}
-            </Button>
-          )
+              {t('customers.warnings.export')}
+            </ExportButton>
+            {canRefresh && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconRefresh size={14} />}
+                loading={refresh.isPending}
+                onClick={() => refresh.mutate()}
+              >
+                {t('customers.warnings.refresh')}
+              </Button>
+            )}
+          </>
         }
       />
       <CustomersTabs />
@@ -96,8 +175,10 @@ export function WarningsPage() {
         <Text size="xs" c="dimmed">
           {t('customers.warnings.autoRefresh')}
         </Text>
+        <Group ml="auto">{picker}</Group>
       </Group>
       <DataTable<Warning>
+        key={tableKey}
         withTableBorder
         borderRadius="sm"
         striped
@@ -105,6 +186,7 @@ export function WarningsPage() {
         verticalSpacing={4}
         horizontalSpacing="xs"
         fz="sm"
+        styles={FIT_TABLE_STYLES}
         height="calc(100vh - 230px)"
         fetching={list.isFetching}
         records={list.data?.rows ?? []}
@@ -116,72 +198,7 @@ export function WarningsPage() {
           t('common.pageRange', { from, to, total: totalRecords })
         }
         noRecordsText={t('customers.warnings.empty')}
-        columns={[
-          {
-            accessor: 'kind',
-            title: t('customers.warnings.kind'),
-            width: 100,
-            render: (w) => (
-              <Badge variant="light" color={w.kind === 'arrears' ? 'red' : 'orange'} radius="sm">
-                {t(`customers.warnings.kinds.${w.kind}`)}
-              </Badge>
-            ),
-          },
-          {
-            accessor: 'customerName',
-            title: t('customers.fields.name'),
-            width: 240,
-            ellipsis: true,
-            render: (w) => (
-              <Anchor component={Link} to={`/customers/${w.customerId}`} size="sm">
-                {w.customerName}
-              </Anchor>
-            ),
-          },
-          { accessor: 'message', title: t('customers.warnings.message') },
-          {
-            accessor: 'amountFen',
-            title: t('customers.warnings.amount'),
-            width: 120,
-            textAlign: 'right',
-            render: (w) => <Money fen={w.amountFen} danger={w.kind === 'arrears'} />,
-          },
-          {
-            accessor: 'ownerName',
-            title: t('customers.fields.owner'),
-            width: 130,
-            ellipsis: true,
-            render: (w) => w.ownerName ?? <PoolBadge />,
-          },
-          {
-            accessor: 'raisedAt',
-            title: t('customers.warnings.raisedAt'),
-            width: 130,
-            render: (w) => formatDateTime(w.raisedAt),
-          },
-          {
-            accessor: 'acknowledged',
-            title: '',
-            width: 130,
-            textAlign: 'right',
-            hidden: !canAck,
-            render: (w) =>
-              w.acknowledged ? (
-                <Badge variant="light" color="gray" radius="sm">
-                  {t('customers.warnings.acknowledged')}
-                </Badge>
-              ) : (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  leftSection={<IconCheck size={12} />}
-                  onClick={() => ack.mutate(w.id)}
-                >
-                  {t('customers.warnings.acknowledge')}
-                </Button>
-              ),
-          },
-        ]}
+        columns={columns}
       />
     </Stack>
   );
