@@ -185,7 +185,7 @@ test('a service-desk operator sees key people and services but no bills or credi
   await expect(page.getByRole('button', { name: '编辑资料' })).toHaveCount(0);
 });
 
-test('importing a GBK .csv with bad rows shows the errors and writes nothing; the fixed file imports everything; undo removes the batch', async ({
+test('importing a GBK .csv with bad rows shows the errors and writes nothing; the fixed file imports everything, and again changes nothing; undo removes the batch', async ({
   page,
 }) => {
   const names = [1, 2, 3].map((i) => `和林格尔测试导入${run}第${i}公司`);
@@ -220,6 +220,13 @@ test('importing a GBK .csv with bad rows shows the errors and writes nothing; th
   await wizard.commitButton.click();
   await expect(wizard.done).toContainText('新增 3 条');
   expect((await listNames(page.request, 'wangqiang', `测试导入${run}`)).sort()).toEqual([...names].sort());
+
+  // The same file again is a calm success: nothing to change, nothing written, no history entry.
+  await wizard.chooseFile(`导入测试${run}-再次.csv`, gbk(fixedFile));
+  await expect(page.getByText('没有需要更改的内容：3 行与系统中的数据一致。', { exact: false })).toBeVisible();
+  await wizard.commitButton.click();
+  await expect(wizard.nothingChanged).toContainText('文件中的 3 行与系统中的数据一致，未作任何改动。');
+  await expect(wizard.batchRow(`导入测试${run}-再次.csv`)).toHaveCount(0);
 
   const batch = wizard.batchRow(`导入测试${run}-修正.csv`);
   await batch.getByRole('button', { name: '撤销导入' }).click();

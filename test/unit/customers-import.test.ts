@@ -76,12 +76,12 @@ describe('customer import', () => {
     ]);
     const created = (await app.call('customers.list', { query: '金桥电力' }, leader.token)).rows[0]!;
     expect(await history(created.id)).toEqual([[null, 'intent', '客户.csv', '测试gaojianguo']]);
-    // The same file again changes nothing: it is refused as such, and the history stays.
-    const again = await fail(app, 'customers.import.commit', { kind: 'customers', fileName: '再次.csv', base64: file }, leader.token);
-    expect(again).toMatchObject({ code: 'VALIDATION', message: '文件中的 2 行与系统中的数据完全一致，没有需要导入的内容。' });
+    // The same file again changes nothing: it succeeds as such, and the history stays.
+    const again = await app.call('customers.import.commit', { kind: 'customers', fileName: '再次.csv', base64: file }, leader.token);
+    expect(again).toMatchObject({ id: null, nothingToChange: true, unchanged: 2 });
     expect(await history(c.id)).toHaveLength(2);
 
-    await app.call('customers.import.undo', { id: batch.id, reason: '导错了' }, leader.token);
+    await app.call('customers.import.undo', { id: batch.id!, reason: '导错了' }, leader.token);
     expect((await history(c.id))[0]).toEqual(['signed', 'new', '导错了', '测试gaojianguo']);
     expect((await app.call('customers.get', { id: c.id }, leader.token)).customer.stage).toBe('new');
   });
@@ -118,7 +118,7 @@ describe('customer import', () => {
     );
     expect(await find('锡林南路')).toEqual(['呼和浩特金桥电力有限公司']);
     expect(await find('金桥电力')).toEqual(['呼和浩特金桥电力有限公司']);
-    await app.call('customers.import.undo', { id: moved.id }, leader.token);
+    await app.call('customers.import.undo', { id: moved.id! }, leader.token);
     expect(await find('新华大街')).toEqual(['呼和浩特金桥电力有限公司']);
     expect(await find('锡林南路')).toEqual([]);
   });
@@ -240,10 +240,10 @@ describe('customer import', () => {
     const view = await app.call('customers.get', { id: mine.rows[0]!.id }, am.token);
     expect(view.ownership[0]).toMatchObject({ kind: 'import', toOwnerId: am.userId, reason: '客户.csv' });
 
-    const undone = await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    const undone = await app.call('customers.import.undo', { id: batch.id! }, leader.token);
     expect(undone.undone).toBe(true);
     expect((await app.call('customers.list', {}, leader.token)).total).toBe(0);
-    expect((await app.api.call('customers.import.undo', { id: batch.id }, { token: leader.token })).ok).toBe(
+    expect((await app.api.call('customers.import.undo', { id: batch.id! }, { token: leader.token })).ok).toBe(
       false,
     );
     // The names are free again: a re-import creates them anew.
@@ -290,7 +290,7 @@ describe('customer import', () => {
     expect(b).toMatchObject({ creditCode: CODE_B, address: '新地址', region: '回民区' });
     expect((await app.call('customers.list', {}, leader.token)).total).toBe(2);
 
-    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    await app.call('customers.import.undo', { id: batch.id! }, leader.token);
     expect((await app.call('customers.get', { id: c.id }, leader.token)).customer).toMatchObject({
       name: '呼和浩特金桥电力有限公司',
       region: '新城区',
@@ -373,7 +373,7 @@ describe('customer import', () => {
     // Search finds the imported key person.
     expect((await app.call('customers.list', { query: '张建国' }, am.token)).total).toBe(1);
     // Undoing the bills batch clears the caches again.
-    await app.call('customers.import.undo', { id: batch.id }, am.token);
+    await app.call('customers.import.undo', { id: batch.id! }, am.token);
     expect((await app.call('customers.get', { id: c.id }, am.token)).customer).toMatchObject({
       monthlySpendFen: 0,
       arrearsFen: 0,
@@ -420,7 +420,7 @@ describe('customer import', () => {
     expect(sqlite.prepare('SELECT monthly_spend_fen AS spend, arrears_fen AS arrears FROM customers WHERE id = ?').get(a.id)).toEqual({ spend: 150_000, arrears: 200_000 });
     expect([updatedAt(a.id), updatedAt(b.id)]).toEqual(stamps);
 
-    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    await app.call('customers.import.undo', { id: batch.id! }, leader.token);
     expect(billTriggers()).toEqual(before);
     expect(billed('2026-10')).toEqual([0, 0]);
     expect((await app.call('customers.get', { id: b.id }, leader.token)).customer).toMatchObject({ monthlySpendFen: 0, arrearsFen: 0 });
@@ -686,7 +686,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     expect(await names(app, leader.token, '现代物流')).toEqual(['北辰现代物流集团']);
     expect(await names(app, leader.token, '北辰物流')).toEqual([]);
 
-    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    await app.call('customers.import.undo', { id: batch.id! }, leader.token);
     expect(triggers(app)).toEqual(before);
     expect(await names(app, leader.token, '金桥电')).toEqual([]);
     expect(await names(app, leader.token, '现代物流')).toEqual([]);
@@ -726,7 +726,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     app.runtime.store.sqlite.exec('UPDATE customer_contacts SET name = name');
     expect(searchRows(app)).toEqual(bulk);
 
-    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    await app.call('customers.import.undo', { id: batch.id! }, leader.token);
     expect(await names(app, leader.token, '欧阳建国')).toEqual([]);
     indexQueued(app);
     expect(await names(app, leader.token, '欧阳建国')).toEqual([]);

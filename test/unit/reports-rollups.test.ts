@@ -103,7 +103,7 @@ describe('the new-key-customer rollup', () => {
     expect((rollup()['2026-03|'] ?? 0) - (before['2026-03|'] ?? 0)).toBe(2);
     const triggers = app.runtime.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'report_new_customers_insert'").all();
     expect(triggers).toHaveLength(1);
-    await app.call('customers.import.undo', { id: batch.id }, leader.token);
+    await app.call('customers.import.undo', { id: batch.id! }, leader.token);
     expectInStep();
     expect(rollup()).toEqual(before);
   });

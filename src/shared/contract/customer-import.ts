@@ -14,6 +14,10 @@ import { customerFilterSchema } from './customer-common';
  * written) → a batch that `customers.import.undo` can reverse.
  */
 
+/** How preview and commit number rows (also said in docs/api.md through the preview's summary). */
+const ROW_NUMBERS =
+  'Row numbers are those Excel shows: the header row keeps its own number (row 1, or the row it is on when title rows stand above it; the header is the row among the first ten that names the most known columns), the first data row is the next one (row 2 under a header in row 1), and blank rows are counted, not skipped.';
+
 export const IMPORT_KINDS = ['customers', 'contacts', 'bills'] as const;
 /** Columns the export can contain (the caller's field scope removes money columns for the service desk). */
 export const EXPORT_COLUMNS = [
@@ -43,8 +47,8 @@ const fileInput = {
 };
 
 export const importIssueSchema = z.object({
-  /** 1-based spreadsheet row number, header row = 1. */
-  row: z.number().int(),
+  /** The row number Excel shows (header row 1 → first data row 2; blank rows counted); a missing column's issue has the header's. */
+  row: z.number().int().describe('Row number as Excel shows it: the header row is 1 (unless title rows stand above it), the first data row 2; blank rows are counted.'),
   /** The header text of the column, '' for a whole-row problem. */
   column: z.string(),
   message: z.string(),
@@ -63,12 +67,30 @@ export const importPreviewSchema = z.object({
   /** 'utf-8', 'gb18030' or 'xlsx'. */
   encoding: z.string(),
   headers: z.array(z.string()),
+  /** The header's row number as Excel shows it (1 unless title rows stand above it). */
+  headerRow: z.number().int(),
   /** Header → field as used (auto-mapped unless given). */
   mapping: z.record(z.string(), z.string()),
+  /**
+   * Columns that map to no field and are not imported: their header ('' for an unnamed column that
+   * holds data) and Excel column letter. The preview lists them so nothing is dropped silently.
+   */
+  ignored: z.array(z.object({ header: z.string(), column: z.string() })),
   fields: z.array(importFieldSchema),
   totalRows: z.number().int(),
+  /** Records of the kind (customers, key people or bills) to create and update. */
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
+  /**
+   * A customers sheet with contact columns (联系人, 职务, 手机): primary key people to create and to
+   * update (an update includes another primary demoted); 0 for the other kinds.
+   */
+  contacts: z.object({ toCreate: z.number().int(), toUpdate: z.number().int() }),
+  /**
+   * Rows whose monthly spend (月均消费) is not used because the customer has bills: spend is then the
+   * average billed of its last three periods. Without bills the column sets the spend (and key flag).
+   */
+  spendFromBills: z.number().int(),
   /** Rows that match an existing record and change nothing in it (not written, not in the batch). */
   unchanged: z.number().int(),
   /** At most 500 issues are returned; `issueCount` has the full number. */
@@ -86,6 +108,8 @@ export const importBatchSchema = z.object({
   at: z.string(),
   created: z.number().int(),
   updated: z.number().int(),
+  /** Key people a customers batch created and updated with its customers (their main contacts). */
+  contacts: z.object({ created: z.number().int(), updated: z.number().int() }),
   undone: z.boolean(),
   undoneAt: z.string().nullable(),
 });
@@ -108,7 +132,7 @@ export const customerImportContract = {
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
   'customers.import.preview': method({
-    summary: 'Dry run of an import: mapping, row-level errors and create/update counts; writes nothing.',
+    summary: `Dry run of an import: mapping, ignored columns, row-level errors and create/update counts (with a customers sheet's main contacts); writes nothing. A file whose text is garbled (a wrong encoding) → VALIDATION saying so. ${ROW_NUMBERS}`,
     access: importers,
     input: z.object(fileInput).strict(),
     output: importPreviewSchema,
@@ -116,16 +140,28 @@ export const customerImportContract = {
   'customers.import.commit': method({
     creates: true,
     summary:
-      'Imports the file all-or-nothing (any row error, or nothing to change → VALIDATION, nothing written) as one undoable batch; `unchanged` counts rows that matched and changed nothing; `cachesQueued` counts customers (of a bills import of more than 5,000) whose spend, arrears and key flag the background refresh updates within seconds.',
+      'Imports the file all-or-nothing (any row error → VALIDATION, nothing written) as one undoable batch; a customers sheet\'s main contact becomes the customer\'s primary key person in the same batch. A file with nothing to change (the same file again) succeeds with `nothingToChange` and `id` null: no batch is written. `unchanged` counts rows that matched and changed nothing; `cachesQueued` counts customers (of a bills import of more than 5,000) whose spend, arrears and key flag the background refresh updates within seconds.',
     access: importers,
     input: z.object(fileInput).strict(),
-    output: importBatchSchema.extend({ unchanged: z.number().int(), cachesQueued: z.number().int() }),
+    output: importBatchSchema.extend({
+      /** null when nothing changed (no batch). */
+      id: z.string().nullable(),
+      nothingToChange: z.boolean(),
+      unchanged: z.number().int(),
+      cachesQueued: z.number().int(),
+    }),
   }),
   'customers.import.batches': method({
     summary: 'Import batches, newest first (account managers see their own).',
     access: importers,
     input: z.object({ ...pageInput }).strict(),
     output: pageOf(importBatchSchema),
+  }),
+  'customers.import.batchesExport': method({
+    summary: 'The import history (same scope as customers.import.batches: account managers get their own) as an .xlsx, newest first.',
+    access: importers,
+    input: z.object({}).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
   }),
   'customers.import.undo': method({
     summary: 'Undoes a batch: removes rows it created and restores rows it updated.',

@@ -7,6 +7,8 @@ export class CustomerImportPage {
   readonly commitButton: Locator;
   readonly batches: Locator;
   readonly done: Locator;
+  /** The calm answer to a file that matches what is recorded. */
+  readonly nothingChanged: Locator;
 
   constructor(readonly page: Page) {
     this.fileInput = page.locator('input[type="file"]');
@@ -16,6 +18,7 @@ export class CustomerImportPage {
     this.commitButton = page.getByRole('button', { name: /^导入 \d+ 行$/ });
     this.batches = page.getByRole('main').getByRole('table').last();
     this.done = page.getByRole('alert', { name: '导入完成' });
+    this.nothingChanged = page.getByRole('alert', { name: '没有需要更改的内容' });
   }
 
   async goto() {

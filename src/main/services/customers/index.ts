@@ -7,6 +7,7 @@ import type { HandlerMap } from '../index';
 import { runEvaluation, listResults, listRuns } from './evaluation';
 import { exportCustomers, importTemplate } from './export';
 import { commitImport, listBatches, previewImport, undoBatch } from './import';
+import { exportBatches } from './import/history';
 import { listCustomers, lookupCustomers } from './list';
 import { claimCustomers, ownershipLogPage, releaseCustomers, setCustomerStage, transferCustomers } from './ownership';
 import { checkDuplicate, createCustomer, deleteCustomer, getCustomer360, updateCustomer } from './profile';
@@ -21,6 +22,7 @@ import {
 } from './sections';
 import { getCustomerSettings, recomputeKeyFlags, saveCustomerSettings } from './settings';
 import { acknowledgeWarning, listWarnings, refreshWarnings } from './warnings';
+import { exportWarnings } from './warnings-export';
 import { deleteView, listViews, saveView } from './views';
 import './demo';
 
@@ -64,6 +66,7 @@ export const customersHandlers: Pick<HandlerMap, CustomerMethods> = {
   'customers.evaluations.runs': listRuns,
   'customers.evaluations.results': listResults,
   'customers.warnings.list': listWarnings,
+  'customers.warnings.export': { ownTransaction: true, handler: exportWarnings },
   'customers.warnings.refresh': (ctx: ServiceContext) => refreshWarnings(ctx),
   'customers.warnings.acknowledge': acknowledgeWarning,
   'customers.views.list': (ctx: ServiceContext) => listViews(ctx),
@@ -74,5 +77,6 @@ export const customersHandlers: Pick<HandlerMap, CustomerMethods> = {
   'customers.import.preview': { ownTransaction: true, handler: previewImport },
   'customers.import.commit': { ownTransaction: true, handler: commitImport },
   'customers.import.batches': listBatches,
+  'customers.import.batchesExport': { ownTransaction: true, handler: exportBatches },
   'customers.import.undo': undoBatch,
 };

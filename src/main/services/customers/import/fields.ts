@@ -88,6 +88,26 @@ const customerRef: FieldDef[] = [
   { field: 'customerName', zh: '客户名称', en: 'Customer name', aliases: ['客户名称', '客户', '单位名称', '公司名称', 'customer', 'customername'], parse: text, max: 100 },
 ];
 
+/**
+ * The customer sheet's main-contact and spend columns: the contact becomes the customer's primary key
+ * person, the spend its monthly spend while no bills say otherwise (import/index.ts).
+ */
+const CUSTOMER_EXTRAS: FieldDef[] = [
+  { field: 'contactName', zh: '联系人', en: 'Contact', aliases: ['联系人', '主要联系人', '联系人姓名', '客户联系人', '关键人', 'contact', 'contactname'], parse: text, max: 50 },
+  { field: 'contactTitle', zh: '联系人职务', en: 'Contact title', aliases: ['职务', '职位', '联系人职务', 'title', 'contacttitle'], parse: text, max: 50 },
+  {
+    field: 'contactMobile',
+    zh: '联系人手机',
+    en: 'Contact mobile',
+    aliases: ['手机', '手机号', '手机号码', '联系电话', '联系人手机', '联系人电话', '移动电话', 'mobile', 'contactmobile'],
+    parse: phone,
+  },
+  { field: 'monthlySpend', zh: '月均消费(元)', en: 'Monthly spend (yuan)', aliases: ['月消费', '月均消费', '月消费额', '月均消费额', '月消费元', 'monthlyspend'], parse: money },
+];
+
+/** The fields of the customer sheet that do not write customer columns themselves. */
+export const CUSTOMER_EXTRA_FIELDS: ReadonlySet<string> = new Set(CUSTOMER_EXTRAS.map((d) => d.field));
+
 export const FIELDS: Record<ImportKind, FieldDef[]> = {
   customers: [
     { field: 'name', zh: '客户名称', en: 'Name', required: true, aliases: ['客户名称', '名称', '客户', '单位名称', '公司名称', '企业名称', 'name', 'customername'], parse: text, max: 100 },
@@ -129,6 +149,8 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
       parse: oneOf({ new: ['新客户', '新'], target: ['目标', '目标客户'], potential: ['潜在', '潜在客户'], intent: ['意向', '意向客户'], signed: ['签约', '已签约', '签约客户'], churned: ['流失', '已流失'] }),
     },
     { field: 'designatedStrategic', zh: '指定战略客户', en: 'Designated strategic', aliases: ['指定战略客户', '指定战略', 'designatedstrategic'], parse: yesNo },
+    // A branch's customer sheet also carries the main contact and the monthly spend in the same row.
+    ...CUSTOMER_EXTRAS,
   ],
   contacts: [
     ...customerRef,
@@ -169,6 +191,21 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
     { field: 'dueDate', zh: '应缴日期', en: 'Due date', aliases: ['应缴日期', '到期日', '缴费期限', '最后缴费日', 'duedate'], parse: date },
   ],
 };
+
+/** Fields read as amounts in yuan and kept in fen: the preview shows them in yuan again, as typed. */
+const YUAN_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(FIELDS)
+    .flat()
+    .filter((d) => d.parse === money)
+    .map((d) => d.field),
+);
+
+/** A parsed value as the preview's sample shows it (amounts in yuan with two decimals, lists comma-joined). */
+export function sampleText(field: string, value: unknown): string {
+  if (Array.isArray(value)) return value.join(',');
+  if (typeof value === 'number' && YUAN_FIELDS.has(field)) return (value / 100).toFixed(2);
+  return String(value ?? '');
+}
 
 function headerKey(h: string): string {
   return cleanText(h).toLowerCase().replace(/[\s()（）[\]【】:：*＊_-]/g, '');

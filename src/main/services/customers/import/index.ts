@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../../shared/contract';
-import type { CustomerStage } from '../../../../shared/contract/customer-common';
+import type { CustomerStage, CustomerType } from '../../../../shared/contract/customer-common';
 import { AppError } from '../../../../shared/errors';
 import { translate } from '../../../../shared/messages';
 import { companyNameKey } from '../../../../shared/normalize';
@@ -23,8 +23,8 @@ import { warningsDue } from '../warnings';
 import { ownerLabel, setOwner } from '../ownership';
 import { isManagerRole } from '../scope';
 import { getCustomerSettings, keyReasons } from '../settings';
-import { FIELDS, autoMap, rowParser, type ImportKind, type RowIssue } from './fields';
-import { readSheet, type Sheet } from './parse';
+import { CUSTOMER_EXTRA_FIELDS, FIELDS, autoMap, rowParser, sampleText, type ImportKind, type RowIssue } from './fields';
+import { excelRowNumber, readSheet, type Sheet } from './parse';
 import { withBulkTriggers, type BulkTable } from './triggers';
 
 /**
@@ -53,6 +53,8 @@ interface Op {
   currentOwnerId?: string | null;
   stageBefore?: CustomerStage | null;
   customerId?: string;
+  /** A key person of a customer the same import creates: its index in `creates` (the id comes at write time). */
+  customerIndex?: number;
 }
 
 interface Plan {
@@ -60,8 +62,13 @@ interface Plan {
   mapping: Record<string, string>;
   creates: Op[];
   updates: Op[];
+  /** A customer sheet's main contacts: key people to create, and to update (or demote from primary). */
+  contactCreates: Op[];
+  contactUpdates: Op[];
   /** Rows matching an existing record with nothing to change: neither written nor in the batch. */
   unchanged: number;
+  /** Rows whose monthly spend differs from what the customer's bills make it: the bills win. */
+  spendFromBills: number;
   issues: RowIssue[];
   sample: Record<string, string>[];
 }
@@ -115,16 +122,20 @@ function ownerResolver(ctx: ServiceContext) {
   return (text: string) => map.get(text) ?? map.get(text.toLowerCase());
 }
 
-function missingColumns(kind: ImportKind, mapping: Record<string, string>, locale: Input['kind'] extends never ? never : ServiceContext['locale']): RowIssue[] {
+function missingColumns(kind: ImportKind, mapping: Record<string, string>, headerRow: number, locale: ServiceContext['locale']): RowIssue[] {
   const mapped = new Set(Object.values(mapping));
   const issues: RowIssue[] = [];
   for (const def of FIELDS[kind]) {
     if (def.required && !mapped.has(def.field)) {
-      issues.push({ row: 1, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? def.en : def.zh }) });
+      issues.push({ row: headerRow, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? def.en : def.zh }) });
     }
   }
+  // A contact's title or mobile without the contact's name column: say so once rather than drop them or fail every row.
+  if (kind === 'customers' && !mapped.has('contactName') && (mapped.has('contactTitle') || mapped.has('contactMobile'))) {
+    issues.push({ row: headerRow, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? 'Contact' : '联系人' }) });
+  }
   if (kind !== 'customers' && !mapped.has('customerCreditCode') && !mapped.has('customerName')) {
-    issues.push({ row: 1, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? 'Customer name' : '客户名称' }) });
+    issues.push({ row: headerRow, column: '', message: translate('import.missingColumn', locale, { field: locale === 'en' ? 'Customer name' : '客户名称' }) });
   }
   return issues;
 }
@@ -147,11 +158,15 @@ function stageEntry(ctx: ServiceContext, actor: Actor, customerId: string, fromS
 /** Builds the plan for a parsed sheet against the current database (reads only). */
 function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: Sheet, given?: Record<string, string>): Plan {
   const mapping = autoMap(kind, sheet.headers, given);
-  const issues = missingColumns(kind, mapping, ctx.locale);
-  const plan: Plan = { sheet, mapping, creates: [], updates: [], unchanged: 0, issues, sample: [] };
+  const issues = missingColumns(kind, mapping, sheet.headerRow, ctx.locale);
+  const plan: Plan = { sheet, mapping, creates: [], updates: [], contactCreates: [], contactUpdates: [], unchanged: 0, spendFromBills: 0, issues, sample: [] };
   if (issues.length) return plan;
-  // What an update compares: the mapped fields, the name's key and parent that go with them, the owner.
-  const find = lookups(ctx, kind === 'customers' ? [...Object.values(mapping), 'nameKey', 'parentId', 'ownerId'] : []);
+  // What an update compares: the mapped fields, the name's key and parent that go with them, the owner,
+  // and what the key flag is computed from.
+  const find = lookups(
+    ctx,
+    kind === 'customers' ? [...Object.values(mapping), 'nameKey', 'parentId', 'ownerId', 'monthlySpendFen', 'type', 'designatedStrategic', 'isKey'] : [],
+  );
   const resolveOwner = ownerResolver(ctx);
   const settings = getCustomerSettings(ctx);
   const seen = new Map<string, number>();
@@ -164,6 +179,37 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
   const billByPeriod = ctx.store.sqlite.prepare(
     'SELECT id, billed_fen AS billed FROM customer_bills WHERE customer_id = ? AND period = ? AND deleted = 0 LIMIT 1',
   );
+  const hasBills = ctx.store.sqlite.prepare('SELECT 1 FROM customer_bills WHERE customer_id = ? AND deleted = 0 LIMIT 1');
+  const contactsOf = ctx.store.sqlite.prepare(
+    'SELECT id, name, title, mobile, is_primary AS isPrimary FROM customer_contacts WHERE customer_id = ? AND deleted = 0',
+  );
+
+  /**
+   * A customer sheet row's main contact as the customer's primary key person: the key person of that name
+   * (never a second one) gets the title and mobile given and becomes primary; another primary is demoted,
+   * as saving a primary contact by hand does. `customerId` undefined: a customer this import creates.
+   */
+  const mainContact = (rec: Record<string, unknown>, customerId: string | undefined, customerIndex: number): Op[] => {
+    const name = rec.contactName as string;
+    const values: Record<string, unknown> = { name, isPrimary: true };
+    if (rec.contactTitle) values.title = rec.contactTitle;
+    if (rec.contactMobile) values.mobile = rec.contactMobile;
+    if (customerId === undefined) return [{ table: 'customer_contacts', values, customerIndex }];
+    const people = contactsOf.all(customerId) as { id: string; name: string; title: string; mobile: string; isPrimary: number }[];
+    const same = people.find((p) => p.name === name);
+    const ops: Op[] = [];
+    if (!same) ops.push({ table: 'customer_contacts', values: { ...values, customerId }, customerId });
+    else {
+      const { patch, before } = changesOf(values, { ...same, isPrimary: same.isPrimary === 1 }, false);
+      if (Object.keys(patch).length) ops.push({ table: 'customer_contacts', id: same.id, values: patch, before: JSON.stringify(before), customerId });
+    }
+    for (const p of people) {
+      if (p.isPrimary === 1 && p.id !== same?.id) {
+        ops.push({ table: 'customer_contacts', id: p.id, values: { isPrimary: false }, before: JSON.stringify({ isPrimary: true }), customerId });
+      }
+    }
+    return ops;
+  };
 
   // Contacts and bills point at a customer the caller may write; others look like they do not exist.
   const customerFor = (rowNo: number, rec: Record<string, unknown>): string | null => {
@@ -186,14 +232,15 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
 
   const parseRow = rowParser(kind, sheet.headers, mapping, ctx.locale);
   sheet.rows.forEach((cells, index) => {
-    const rowNo = index + 2;
+    const rowNo = excelRowNumber(sheet, index);
     if (cells.every((c) => c.trim() === '')) return;
     const before = issues.length;
     const rec = parseRow(cells, rowNo, issues);
-    if (plan.sample.length < 20) plan.sample.push(Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')])));
+    if (plan.sample.length < 20) plan.sample.push(Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, sampleText(k, v)])));
     if (issues.length > before) return;
 
     if (kind === 'customers') {
+      if (!rec.contactName && (rec.contactTitle || rec.contactMobile)) return void issue(rowNo, 'contactName', 'import.required');
       const name = rec.name as string;
       const code = (rec.creditCode as string | undefined) ?? '';
       const key = companyNameKey(name);
@@ -224,10 +271,18 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
       }
       const values: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(rec)) {
-        if (k === 'owner' || k === 'parent' || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+        if (k === 'owner' || k === 'parent' || CUSTOMER_EXTRA_FIELDS.has(k) || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
         values[k === 'tags' ? 'tags' : k] = k === 'tags' ? JSON.stringify(v) : v;
       }
       if (parentId) values.parentId = parentId;
+      // The spend column stands in for bills not imported yet (a branch's first day): once a customer has
+      // bills, its spend is the average of the last three (records.ts) and the column is not used.
+      const spend = rec.monthlySpend as number | null | undefined;
+      if (spend !== undefined && spend !== null) {
+        if (hit && hasBills.get(hit.id)) {
+          if (spend !== hit.current.monthlySpendFen) plan.spendFromBills++;
+        } else values.monthlySpendFen = spend;
+      }
       if (hit) {
         if (actor.role === 'account_manager' && hit.ownerId !== actor.id) {
           return void issue(rowNo, 'name', 'import.ownedByOther', { owner: ownerLabel(ctx, hit.ownerId) });
@@ -237,7 +292,20 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
         // Only what changes is kept (the row was just read): 100,000 rows of values and current values
         // held to the write phase took the import to the 500 MB limit.
         const { patch, before } = changesOf(values, hit.current, ownerChange !== undefined);
-        if (Object.keys(patch).length === 0 && ownerChange === undefined) return void plan.unchanged++;
+        if ('monthlySpendFen' in patch || 'type' in patch || 'designatedStrategic' in patch) {
+          const next = { ...hit.current, ...patch } as { monthlySpendFen: number; type: CustomerType; designatedStrategic: boolean };
+          const isKey = keyReasons(settings, next).length > 0;
+          if (isKey !== hit.current.isKey) {
+            patch.isKey = isKey;
+            before.isKey = hit.current.isKey;
+          }
+        }
+        const contactOps = rec.contactName ? mainContact(rec, hit.id, -1) : [];
+        for (const op of contactOps) (op.id ? plan.contactUpdates : plan.contactCreates).push(op);
+        if (Object.keys(patch).length === 0 && ownerChange === undefined) {
+          if (contactOps.length === 0) plan.unchanged++;
+          return;
+        }
         plan.updates.push({
           table: 'customers',
           id: hit.id,
@@ -249,8 +317,10 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
         });
       } else {
         const owner = actor.role === 'account_manager' ? actor.id : (ownerId ?? null);
-        const type = (values.type as 'gov' | 'group' | 'enterprise' | 'strategic' | undefined) ?? 'enterprise';
+        const type = (values.type as CustomerType | undefined) ?? 'enterprise';
         const designated = (values.designatedStrategic as boolean | undefined) ?? false;
+        const monthlySpendFen = (values.monthlySpendFen as number | undefined) ?? 0;
+        if (rec.contactName) plan.contactCreates.push(...mainContact(rec, undefined, plan.creates.length));
         plan.creates.push({
           table: 'customers',
           values: {
@@ -258,7 +328,7 @@ function planImport(ctx: ServiceContext, actor: Actor, kind: ImportKind, sheet: 
             nameKey: key,
             type,
             ownerId: owner,
-            isKey: keyReasons(settings, { monthlySpendFen: 0, type, designatedStrategic: designated }).length > 0,
+            isKey: keyReasons(settings, { monthlySpendFen, type, designatedStrategic: designated }).length > 0,
           },
           ownerId: owner,
         });
@@ -314,7 +384,29 @@ const TABLES: Record<Op['table'], SyncTable> = {
 const BULK_TABLE: Record<ImportKind, BulkTable> = { customers: 'customers', contacts: 'customer_contacts', bills: 'customer_bills' };
 
 async function parseInput(input: Input): Promise<Sheet> {
-  return readSheet(input.fileName, Buffer.from(input.base64, 'base64'), MAX_IMPORT_ROWS);
+  // The header is the row whose cells name the most of the kind's fields (title rows above it are skipped).
+  const score = (cells: string[]) => Object.values(autoMap(input.kind, cells)).filter(Boolean).length;
+  return readSheet(input.fileName, Buffer.from(input.base64, 'base64'), MAX_IMPORT_ROWS, score);
+}
+
+/** Excel's letters for a 0-based column index (0 → A, 26 → AA). */
+function columnLetter(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** The sheet's columns the mapping leaves out: named ones, and unnamed ones that hold data. */
+function ignoredColumns(sheet: Sheet, mapping: Record<string, string>): { header: string; column: string }[] {
+  let width = sheet.headers.length;
+  for (const r of sheet.rows) if (r.length > width) width = r.length;
+  const out: { header: string; column: string }[] = [];
+  for (let i = 0; i < width; i++) {
+    const header = sheet.headers[i] ?? '';
+    const ignored = header ? !mapping[header] : sheet.rows.some((r) => (r[i] ?? '').trim() !== '');
+    if (ignored) out.push({ header, column: columnLetter(i) });
+  }
+  return out;
 }
 
 function previewOf(kind: ImportKind, plan: Plan, ctx: ServiceContext) {
@@ -322,11 +414,15 @@ function previewOf(kind: ImportKind, plan: Plan, ctx: ServiceContext) {
     kind,
     encoding: plan.sheet.encoding,
     headers: plan.sheet.headers,
+    headerRow: plan.sheet.headerRow,
     mapping: plan.mapping,
+    ignored: ignoredColumns(plan.sheet, plan.mapping),
     fields: FIELDS[kind].map((d) => ({ field: d.field, label: ctx.locale === 'en' ? d.en : d.zh, required: !!d.required })),
     totalRows: plan.sheet.rows.filter((r) => r.some((c) => c.trim() !== '')).length,
     toCreate: plan.creates.length,
     toUpdate: plan.updates.length,
+    contacts: { toCreate: plan.contactCreates.length, toUpdate: plan.contactUpdates.length },
+    spendFromBills: plan.spendFromBills,
     unchanged: plan.unchanged,
     issues: plan.issues.slice(0, MAX_ISSUES_SHOWN),
     issueCount: plan.issues.length,
@@ -409,18 +505,28 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
       trail.push({ batchId: batch.id, tableName: op.table, rowId: op.id!, action: 'update', before });
     }
     bulkUpdate(ctx, table, patches as never[], { summary });
+    // A customer sheet's main contacts, after their customers (a new customer's id is known now).
+    const contactCreates = plan.contactCreates.map((op) => ({ ...op.values, customerId: op.customerId ?? createdIds[op.customerIndex!]! }));
+    const contactIds = bulkInsertSet(ctx, customerContacts, contactCreates as never[], { summary });
+    for (const id of contactIds) trail.push({ batchId: batch.id, tableName: 'customer_contacts', rowId: id, action: 'create', before: null });
+    bulkUpdate(ctx, customerContacts, plan.contactUpdates.map((op) => ({ id: op.id!, patch: op.values })) as never[], { summary });
+    for (const op of plan.contactUpdates) trail.push({ batchId: batch.id, tableName: 'customer_contacts', rowId: op.id!, action: 'update', before: op.before! });
     bulkInsertSet(ctx, customerImportRows, trail, { skip: true });
     bulkInsertSet(ctx, customerStageHistory, stages, { skip: true });
-    const customerIds = kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!)] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
+    const peopleIds = [...contactCreates.map((c) => c.customerId), ...plan.contactUpdates.map((op) => op.customerId!)];
+    const customerIds =
+      kind === 'customers' ? [...createdIds, ...plan.updates.map((op) => op.id!), ...peopleIds] : [...plan.creates, ...plan.updates].map((op) => op.customerId!);
     return {
       result: undefined,
       customerIds,
       createdCustomerIds: kind === 'customers' ? createdIds : [],
       // Customers whose own text changed; a key-people import re-indexes only its customers' people rows.
       searchCustomerIds: kind === 'customers' ? searchIds : undefined,
+      peopleCustomerIds: kind === 'customers' ? peopleIds : undefined,
     };
   };
-  withBulkTriggers(ctx, [BULK_TABLE[kind]], write);
+  const hasContacts = plan.contactCreates.length + plan.contactUpdates.length > 0;
+  withBulkTriggers(ctx, hasContacts ? ['customers', 'customer_contacts'] : [BULK_TABLE[kind]], write);
   let cachesQueued = 0;
   if (kind === 'bills') {
     cachesQueued = billsChanged(ctx, [...plan.creates, ...plan.updates].map((op) => op.customerId!), { summary: { batchId: batch.id, fileName } });
@@ -429,7 +535,20 @@ export function applyPlan(ctx: ServiceContext, actor: Actor, kind: ImportKind, f
   return { batch, cachesQueued };
 }
 
-function toBatch(b: typeof customerImportBatches.$inferSelect) {
+/** The key people a customer batch created and updated along with its customers (its main contacts). */
+function batchContacts(ctx: ServiceContext, b: typeof customerImportBatches.$inferSelect) {
+  const counts = { created: 0, updated: 0 };
+  if (b.kind !== 'customers') return counts;
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT action, count(*) AS n FROM customer_import_rows WHERE batch_id = ? AND table_name = 'customer_contacts' AND deleted = 0 GROUP BY action`,
+    )
+    .all(b.id) as { action: 'create' | 'update'; n: number }[];
+  for (const r of rows) counts[r.action === 'create' ? 'created' : 'updated'] = r.n;
+  return counts;
+}
+
+function toBatch(b: typeof customerImportBatches.$inferSelect, contacts: { created: number; updated: number }) {
   return {
     id: b.id,
     kind: b.kind,
@@ -438,36 +557,65 @@ function toBatch(b: typeof customerImportBatches.$inferSelect) {
     at: b.at,
     created: b.created,
     updated: b.updated,
+    contacts,
     undone: b.undoneAt !== null,
     undoneAt: b.undoneAt,
   };
 }
 
-/** customers.import.commit: all-or-nothing; any row issue → VALIDATION and nothing is written. */
+/**
+ * customers.import.commit: all-or-nothing; any row issue → VALIDATION and nothing is written. A file that
+ * changes nothing (the same file again) succeeds without a batch: there is nothing to undo, and the
+ * history lists only imports that changed something.
+ */
 export async function commitImport(ctx: ServiceContext, input: Input) {
   const actor = requireActor(ctx);
   const sheet = await parseInput(input);
   return ctx.store.sqlite.transaction(() => {
     const plan = planImport(ctx, actor, input.kind, sheet, input.mapping);
     if (plan.issues.length) throw new AppError('VALIDATION', 'import.errorsFound', { count: plan.issues.length });
-    if (plan.creates.length + plan.updates.length === 0) throw new AppError('VALIDATION', 'import.nothingToChange', { count: plan.unchanged });
+    const contacts = { created: plan.contactCreates.length, updated: plan.contactUpdates.length };
+    if (plan.creates.length + plan.updates.length + contacts.created + contacts.updated === 0) {
+      return {
+        id: null,
+        kind: input.kind,
+        fileName: input.fileName,
+        byName: actor.displayName,
+        at: isoNow(ctx),
+        created: 0,
+        updated: 0,
+        contacts,
+        undone: false,
+        undoneAt: null,
+        nothingToChange: true,
+        unchanged: plan.unchanged,
+        cachesQueued: 0,
+      };
+    }
     // The cell texts are in the plan now; letting them go keeps the write phase under the memory target.
     sheet.rows.length = 0;
     const { batch, cachesQueued } = applyPlan(ctx, actor, input.kind, input.fileName, plan);
-    return { ...toBatch(batch), unchanged: plan.unchanged, cachesQueued };
+    return { ...toBatch(batch, contacts), nothingToChange: false, unchanged: plan.unchanged, cachesQueued };
   })();
 }
 
-/** customers.import.batches */
-export function listBatches(ctx: ServiceContext, input: ParsedInputOf<'customers.import.batches'>) {
-  const actor = requireActor(ctx);
+/** The import batches an actor may see, newest first (account managers: their own), and how many there are. */
+export function batchesInScope(ctx: ServiceContext, actor: Actor, limit: number, offset = 0) {
   const mine = actor.role === 'account_manager' ? 'AND by_id = ?' : '';
   const params = actor.role === 'account_manager' ? [actor.id] : [];
   const total = (ctx.store.sqlite.prepare(`SELECT count(*) AS n FROM customer_import_batches WHERE deleted = 0 ${mine}`).get(...params) as { n: number }).n;
   const ids = ctx.store.sqlite
     .prepare(`SELECT id FROM customer_import_batches WHERE deleted = 0 ${mine} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as { id: string }[];
-  return { rows: ids.map((r) => toBatch(getRow(ctx, customerImportBatches, r.id))), total, page: input.page, pageSize: input.pageSize };
+    .all(...params, limit, offset) as { id: string }[];
+  const rows = ids.map((r) => getRow(ctx, customerImportBatches, r.id));
+  return { rows: rows.map((b) => toBatch(b, batchContacts(ctx, b))), total };
+}
+
+/** customers.import.batches */
+export function listBatches(ctx: ServiceContext, input: ParsedInputOf<'customers.import.batches'>) {
+  const actor = requireActor(ctx);
+  const { rows, total } = batchesInScope(ctx, actor, input.pageSize, (input.page - 1) * input.pageSize);
+  return { rows, total, page: input.page, pageSize: input.pageSize };
 }
 
 /** customers.import.undo: tombstones what the batch created and restores what it updated. */
@@ -493,6 +641,18 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
             .all(batch.id) as { id: string }[]
         ).map((r) => r.id),
   );
+  // A customer sheet's main contacts: the customers whose key people the undo changes.
+  const contactCustomers =
+    batch.kind === 'customers'
+      ? (
+          ctx.store.sqlite
+            .prepare(
+              `SELECT DISTINCT p.customer_id AS id FROM customer_import_rows t
+               CROSS JOIN customer_contacts p ON p.id = t.row_id WHERE t.batch_id = ? AND t.table_name = 'customer_contacts' AND t.deleted = 0`,
+            )
+            .all(batch.id) as { id: string }[]
+        ).map((r) => r.id)
+      : [];
   const searchIds = new Set<string>();
   // Customers the undo deletes: their key people (added since the import, perhaps) leave search with them.
   const deletedCustomerIds: string[] = [];
@@ -505,11 +665,13 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
       byTable.set(r.tableName, list);
       if (r.action === 'create') {
         list.push({ id: r.rowId, patch: { deleted: true } });
-        searchIds.add(r.rowId);
-        if (r.tableName === 'customers') deletedCustomerIds.push(r.rowId);
+        if (r.tableName === 'customers') {
+          searchIds.add(r.rowId);
+          deletedCustomerIds.push(r.rowId);
+        }
       } else {
         const { ownerId, ...before } = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
-        if (Object.keys(before).some((k) => SEARCHED.has(k))) searchIds.add(r.rowId);
+        if (r.tableName === 'customers' && Object.keys(before).some((k) => SEARCHED.has(k))) searchIds.add(r.rowId);
         if (ownerId !== undefined || before.stage !== undefined) {
           const current = getRow(ctx, customers, r.rowId);
           if (ownerId !== undefined && current.ownerId !== ownerId) setOwner(ctx, r.rowId, ownerId as string | null, 'transfer', reason, current.ownerId);
@@ -524,15 +686,21 @@ export function undoBatch(ctx: ServiceContext, input: ParsedInputOf<'customers.i
     for (const [table, patches] of byTable) bulkUpdate(ctx, TABLES[table], patches as never[], { summary: { undoBatch: batch.id, reason } });
     bulkInsertSet(ctx, customerStageHistory, stages, { skip: true });
     return batch.kind === 'customers'
-      ? { result: undefined, customerIds: rows.map((r) => r.rowId), searchCustomerIds: searchIds, peopleCustomerIds: deletedCustomerIds }
+      ? {
+          result: undefined,
+          customerIds: [...rows.filter((r) => r.tableName === 'customers').map((r) => r.rowId), ...contactCustomers],
+          searchCustomerIds: searchIds,
+          peopleCustomerIds: [...deletedCustomerIds, ...contactCustomers],
+        }
       : { result: undefined, customerIds: touched };
   };
-  withBulkTriggers(ctx, [BULK_TABLE[batch.kind]], restore);
+  withBulkTriggers(ctx, contactCustomers.length ? ['customers', 'customer_contacts'] : [BULK_TABLE[batch.kind]], restore);
   if (batch.kind === 'bills') {
     billsChanged(ctx, touched, { summary: { undoBatch: batch.id, reason } });
     warningsDue(ctx);
   }
   const updated = bulkUpdate(ctx, customerImportBatches, [{ id: batch.id, patch: { undoneAt: isoNow(ctx) } }], { skip: true });
   void updated;
-  return toBatch(getRow(ctx, customerImportBatches, batch.id));
+  const after = getRow(ctx, customerImportBatches, batch.id);
+  return toBatch(after, batchContacts(ctx, after));
 }

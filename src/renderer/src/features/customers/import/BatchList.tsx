@@ -1,20 +1,25 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FIT_TABLE_STYLES } from '../../../components/ColumnPicker';
 import type { OutputOf } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
 import { useInvalidateCustomers } from '../hooks';
+import { ExportButton } from '../../../components/ExportButton';
 
 type Batch = OutputOf<'customers.import.batches'>['rows'][number];
 const PAGE_SIZE = 10;
 
-/** Past imports, newest first; an import that is not undone yet can be undone (rows it created go, rows it changed come back). */
+/**
+ * Past imports, newest first; an import that is not undone yet can be undone (rows it created go, rows
+ * it changed come back). The whole history the user may see exports to .xlsx.
+ */
 export function BatchList() {
   const { t } = useTranslation();
   const invalidate = useInvalidateCustomers();
@@ -34,11 +39,22 @@ export function BatchList() {
     },
     onError: (e) => notifyError(e),
   });
+  const hasContacts = (batches.data?.rows ?? []).some((b) => b.contacts.created + b.contacts.updated > 0);
   return (
     <Paper withBorder p="sm">
-      <Title order={3} size="h5" mb="xs">
-        {t('customers.import.batches')}
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          {t('customers.import.batches')}
+        </Title>
+        <ExportButton
+          size="compact-sm"
+          variant="light"
+          load={() => call('customers.import.batchesExport', {})}
+          disabled={!batches.data?.total}
+        >
+          {t('customers.import.exportBatches')}
+        </ExportButton>
+      </Group>
       <DataTable<Batch>
         withTableBorder
         borderRadius="sm"
@@ -46,6 +62,7 @@ export function BatchList() {
         verticalSpacing={4}
         horizontalSpacing="xs"
         fz="sm"
+        styles={FIT_TABLE_STYLES}
         minHeight={batches.data?.rows.length ? undefined : 120}
         fetching={batches.isFetching}
         records={batches.data?.rows ?? []}
@@ -70,10 +87,22 @@ export function BatchList() {
             width: 90,
             render: (b) => t(`customers.import.kinds.${b.kind}`),
           },
-          { accessor: 'fileName', title: t('customers.import.file'), ellipsis: true },
+          {
+            accessor: 'fileName',
+            title: t('customers.import.file'),
+            ellipsis: true,
+            customCellAttributes: (b) => ({ title: b.fileName }),
+          },
           { accessor: 'byName', title: t('customers.profile.by'), width: 90, render: (b) => b.byName ?? '—' },
           { accessor: 'created', title: t('customers.import.created'), width: 80, textAlign: 'right', render: (b) => b.created.toLocaleString('zh-CN') },
           { accessor: 'updated', title: t('customers.import.updated'), width: 80, textAlign: 'right', render: (b) => b.updated.toLocaleString('zh-CN') },
+          {
+            accessor: 'contacts',
+            title: t('customers.import.contacts'),
+            width: 150,
+            hidden: !hasContacts,
+            render: (b) => (b.contacts.created + b.contacts.updated > 0 ? t('customers.import.contactsCell', b.contacts) : ''),
+          },
           {
             accessor: 'undone',
             title: '',
@@ -103,11 +132,14 @@ export function BatchList() {
         title={t('customers.import.undo')}
         message={
           undoing
-            ? t('customers.import.confirmUndo', {
-                file: undoing.fileName,
-                created: undoing.created,
-                updated: undoing.updated,
-              })
+            ? [
+                t('customers.import.confirmUndo', {
+                  file: undoing.fileName,
+                  created: undoing.created,
+                  updated: undoing.updated,
+                }),
+                undoing.contacts.created + undoing.contacts.updated > 0 ? t('customers.import.confirmUndoContacts', undoing.contacts) : '',
+              ].join('')
             : ''
         }
         danger

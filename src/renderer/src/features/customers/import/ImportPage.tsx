@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { IconCheck, IconDownload, IconFileSpreadsheet, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { IconCheck, IconDownload, IconFileSpreadsheet, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { IMPORT_KINDS } from '../../../../../shared/contract/customer-import';
@@ -37,7 +37,7 @@ type Batch = OutputOf<'customers.import.commit'>;
  * again, then commit all-or-nothing. Every import is a batch that can be undone below.
  */
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const invalidate = useInvalidateCustomers();
   const [kind, setKind] = useState<Kind>('customers');
   const [file, setFile] = useState<File | null>(null);
@@ -103,8 +103,9 @@ export function ImportPage() {
 
   // A big import runs for seconds in one transaction: the time so far shows it is working.
   const elapsed = useElapsedSeconds(commit.isPending);
-  const changes = preview ? preview.toCreate + preview.toUpdate : 0;
-  const ready = !!preview && preview.issueCount === 0 && changes > 0;
+  const changes = preview ? preview.toCreate + preview.toUpdate + preview.contacts.toCreate + preview.contacts.toUpdate : 0;
+  // A file with nothing to change imports too: the answer is a calm "nothing to change", not an error.
+  const ready = !!preview && preview.issueCount === 0;
   const mappingChanged = !!preview && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
 
   return (
@@ -169,11 +170,16 @@ export function ImportPage() {
           <Progress value={100} animated striped aria-label={t('customers.import.checking')} />
         )}
 
-        {done && (
-          <Alert color="green" icon={<IconCheck size={18} />} title={t('customers.import.doneTitle')}>
-            {committedText(t, done)}
-          </Alert>
-        )}
+        {done &&
+          (done.nothingToChange ? (
+            <Alert color="blue" icon={<IconInfoCircle size={18} />} title={t('customers.import.nothingChangedTitle')}>
+              {committedText(t, done)}
+            </Alert>
+          ) : (
+            <Alert color="green" icon={<IconCheck size={18} />} title={t('customers.import.doneTitle')}>
+              {committedText(t, done)}
+            </Alert>
+          ))}
 
         {preview && file && base64 && (
           <Paper withBorder p="sm">
@@ -194,6 +200,16 @@ export function ImportPage() {
                 <Badge variant="light" color="blue" radius="sm">
                   {t('customers.import.toUpdate', { count: preview.toUpdate })}
                 </Badge>
+                {preview.contacts.toCreate > 0 && (
+                  <Badge variant="light" color="green" radius="sm">
+                    {t('customers.import.contactsToCreate', { count: preview.contacts.toCreate })}
+                  </Badge>
+                )}
+                {preview.contacts.toUpdate > 0 && (
+                  <Badge variant="light" color="blue" radius="sm">
+                    {t('customers.import.contactsToUpdate', { count: preview.contacts.toUpdate })}
+                  </Badge>
+                )}
                 {preview.unchanged > 0 && (
                   <Badge variant="light" color="gray" radius="sm">
                     {t('customers.import.unchanged', { count: preview.unchanged })}
@@ -205,6 +221,18 @@ export function ImportPage() {
               </Group>
             </Group>
             <MappingTable preview={preview} mapping={mapping ?? preview.mapping} onChange={setMapping} />
+            {preview.ignored.length > 0 && (
+              <Alert color="yellow" mt="xs" py={6} icon={<IconInfoCircle size={18} />}>
+                {t('customers.import.ignoredColumns', {
+                  columns: preview.ignored
+                    .map((c) => c.header || t('customers.import.unnamedColumn', { column: c.column }))
+                    .join(i18n.language === 'en' ? ', ' : '、'),
+                })}
+                <Text span size="sm" c="dimmed" ml={6}>
+                  {t('customers.import.ignoredHint')}
+                </Text>
+              </Alert>
+            )}
             {mappingChanged && (
               <Button
                 mt="xs"
@@ -239,9 +267,14 @@ export function ImportPage() {
                     {t('customers.import.noIssues', { count: preview.totalRows })}
                   </Alert>
                 ) : (
-                  <Alert color="gray" icon={<IconCheck size={18} />}>
+                  <Alert color="blue" icon={<IconInfoCircle size={18} />}>
                     {t('customers.import.nothingToChange', { count: preview.totalRows })}
                   </Alert>
+                )}
+                {preview.spendFromBills > 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('customers.import.spendFromBills', { count: preview.spendFromBills })}
+                  </Text>
                 )}
                 <SampleTable preview={preview} />
               </Stack>
@@ -286,11 +319,14 @@ function useElapsedSeconds(active: boolean): number {
 }
 
 /**
- * "Import done: … created, … updated", with the unchanged rows when there were any, and the customers
- * whose spend and arrears the background refresh is still updating (a bills import of thousands).
+ * "Import done: … created, … updated", with the unchanged rows when there were any, a customer sheet's
+ * key people, and the customers whose spend and arrears the background refresh is still updating (a
+ * bills import of thousands); or that nothing needed to change.
  */
 function committedText(t: TFunction, batch: Batch): string {
+  if (batch.nothingToChange) return t('customers.import.nothingChanged', { count: batch.unchanged });
   const counts = { created: batch.created, updated: batch.updated, unchanged: batch.unchanged };
-  const text = t(batch.unchanged > 0 ? 'customers.import.committedUnchanged' : 'customers.import.committed', counts);
+  let text = t(batch.unchanged > 0 ? 'customers.import.committedUnchanged' : 'customers.import.committed', counts);
+  if (batch.contacts.created + batch.contacts.updated > 0) text += t('customers.import.committedContacts', batch.contacts);
   return batch.cachesQueued > 0 ? `${text}${t('customers.import.cachesQueued', { count: batch.cachesQueued })}` : text;
 }
