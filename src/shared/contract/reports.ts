@@ -16,7 +16,8 @@ export const PARAM_KINDS = ['month', 'region', 'industry', 'grade', 'manager', '
 export type ParamKind = (typeof PARAM_KINDS)[number];
 
 /** How a value is shown on paper and in Excel: fen as ¥1,234.56, ratios as 12.3 %, hours with one decimal. */
-export const CELL_FORMATS = ['text', 'int', 'fen', 'percent', 'decimal', 'hours', 'date', 'datetime'] as const;
+/** 'duration' is a number of minutes, shown as 2天3小时 / 2 d 3 h (src/shared/duration.ts); the label says business or elapsed. */
+export const CELL_FORMATS = ['text', 'int', 'fen', 'percent', 'decimal', 'duration', 'date', 'datetime'] as const;
 export type CellFormat = (typeof CELL_FORMATS)[number];
 
 export const ORIENTATIONS = ['portrait', 'landscape'] as const;
@@ -106,6 +107,13 @@ export const reportDocumentSchema = z.object({
   printedAt: z.string(),
   /** The parameters as read on paper, e.g. {label: '统计期间', value: '2026-01 至 2026-10'}. */
   params: z.array(z.object({ label: z.string(), value: z.string() })),
+  /**
+   * The values the report ran with, by parameter key: defaults filled in and the caller's scope
+   * applied (an account manager's own id as manager, whoever he asked for), so the form can echo them.
+   */
+  applied: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /** Printed under the parameters when the scope replaced what was asked ("按您的权限范围显示：王强"); else null. */
+  scopeNote: z.string().nullable(),
   summary: z.array(summaryItemSchema),
   charts: z.array(chartSchema),
   tables: z.array(tableSchema),

@@ -5,6 +5,7 @@ import { shanghaiToday } from '../customers/dates';
 import { catchUpCaches } from '../customers/records';
 import { getBranchSettings } from '../settings/branch';
 import { findReport } from './registry';
+import { applyReportScope, appliedValues, scopeNote } from './scope';
 import { translator } from './text';
 import type { ReportContext, ReportDefinition } from './types';
 
@@ -30,7 +31,10 @@ export function runReport(ctx: ServiceContext, reportId: string, raw: Record<str
   // A ZodError here becomes a VALIDATION answer naming the field, like any contract input.
   // Omitted fields take the form's defaults, so a link or a script may name only what it changes.
   const defaults = Object.fromEntries(def.params.map((p) => [p.key, p.defaultValue(rc.now)]));
-  const params = def.schema.parse({ ...defaults, ...raw });
+  const asked = def.schema.parse({ ...defaults, ...raw }) as Record<string, unknown>;
+  // The report runs with, prints and returns the parameters after the caller's scope: an account
+  // manager who asks for another manager gets his own figures under his own name, and a note saying so.
+  const { params, replaced } = applyReportScope(rc, def.params, asked);
   // Customers a big bills import left to the background refresh get their figures before the report reads them.
   catchUpCaches(ctx);
   const body = def.run(rc, params);
@@ -43,6 +47,8 @@ export function runReport(ctx: ServiceContext, reportId: string, raw: Record<str
     printedBy: rc.actor.displayName,
     printedAt: isoNow(ctx),
     params: body.params,
+    applied: appliedValues(def.params, params),
+    scopeNote: scopeNote(rc, def.params, replaced),
     summary: body.summary,
     charts: body.charts,
     tables: body.tables,

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { getBranchSettings } from '../settings/branch';
 import { reportContext } from './document';
 import { REPORTS } from './registry';
-import { GRADE_TEXT, NONE_TEXT, POOL_TEXT } from './text';
+import { GRADE_TEXT, NONE_TEXT, POOL_TEXT, tx } from './text';
 
 /** reports.list: the reports the caller's role may run, their forms, and the choices for each field. */
 export function listReports(ctx: ServiceContext): OutputOf<'reports.list'> {
@@ -39,7 +39,10 @@ export function listReports(ctx: ServiceContext): OutputOf<'reports.list'> {
       industries: branch.industries.map((v) => ({ value: v, label: v })),
       grades: [...GRADES.map((g) => ({ value: g, label: t(GRADE_TEXT[g]) })), { value: 'none', label: t(NONE_TEXT) }],
       managers,
-      evaluationRuns: runs.map((r) => ({ value: r.value, label: `${r.period}（${r.ranAt.slice(0, 10)}）` })),
+      evaluationRuns: runs.map((r) => ({
+        value: r.value,
+        label: t(tx(`${r.period}（${r.ranAt.slice(0, 10)}）`, `${r.period} (${r.ranAt.slice(0, 10)})`)),
+      })),
     },
   };
 }

@@ -124,9 +124,9 @@ export function describeFilters(rc: ReportContext, p: Partial<CustomerFilterValu
   if ('industry' in p) out.push({ label: t(PARAM.industry.label), value: p.industry ?? all });
   if ('grade' in p) out.push({ label: t(PARAM.grade.label), value: p.grade ? gradeLabel(t, p.grade === 'none' ? null : p.grade) : all });
   if ('manager' in p) {
+    // The value is the applied one (runReport puts an account manager's own id here), so paper and figures agree.
     let value = all;
-    if (rc.actor.role === 'account_manager') value = rc.actor.displayName;
-    else if (p.manager === 'pool') value = t(POOL_TEXT);
+    if (p.manager === 'pool') value = t(POOL_TEXT);
     else if (p.manager) value = userName(rc, p.manager) ?? p.manager;
     out.push({ label: t(PARAM.manager.label), value });
   }

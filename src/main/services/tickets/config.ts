@@ -21,6 +21,8 @@ import {
 } from '../sla';
 import { insertRow, updateRow, type Row } from '../write';
 import { translate } from '../../../shared/messages';
+import type { Locale } from '../../../shared/locale';
+import { seededName, storedSeededName } from './seeded';
 
 /** Red-channel configuration: category tree, calendars, SLA policies and the priority matrix. */
 
@@ -154,17 +156,18 @@ export function departments(ctx: ServiceContext): string[] {
   return [...names];
 }
 
-function calendarOut(row: Row<typeof slaCalendars>) {
-  return { id: row.id, name: row.name, definition: JSON.parse(row.definition) as CalendarDefinitionData };
+// Names go out in the reader's language while they are the seeded defaults (seeded.ts), and come back to the seeded text.
+function calendarOut(row: Row<typeof slaCalendars>, locale: Locale) {
+  return { id: row.id, name: seededName(row.name, locale), definition: JSON.parse(row.definition) as CalendarDefinitionData };
 }
 
-function categoryOut(row: Row<typeof ticketCategories>) {
-  return { id: row.id, parentId: row.parentId, name: row.name, kind: row.kind, sortOrder: row.sortOrder, active: row.active };
+function categoryOut(row: Row<typeof ticketCategories>, locale: Locale) {
+  return { id: row.id, parentId: row.parentId, name: seededName(row.name, locale), kind: row.kind, sortOrder: row.sortOrder, active: row.active };
 }
 
-function policyOut(row: SlaPolicyRow) {
+function policyOut(row: SlaPolicyRow, locale: Locale) {
   const { id, name, priority, grade, calendarId, responseMinutes, resolutionMinutes, replyMinutes, warnRatio } = row;
-  return { id, name, priority, grade, calendarId, responseMinutes, resolutionMinutes, replyMinutes, warnRatio };
+  return { id, name: seededName(name, locale), priority, grade, calendarId, responseMinutes, resolutionMinutes, replyMinutes, warnRatio };
 }
 
 /** Everything the intake form and the settings page need. */
@@ -184,15 +187,20 @@ export function ticketConfig(ctx: ServiceContext) {
       .where(eq(ticketCategories.deleted, false))
       .orderBy(asc(ticketCategories.sortOrder))
       .all()
-      .map(categoryOut),
-    calendars: ctx.db.select().from(slaCalendars).where(eq(slaCalendars.deleted, false)).all().map(calendarOut),
+      .map((r) => categoryOut(r, ctx.locale)),
+    calendars: ctx.db
+      .select()
+      .from(slaCalendars)
+      .where(eq(slaCalendars.deleted, false))
+      .all()
+      .map((r) => calendarOut(r, ctx.locale)),
     policies: ctx.db
       .select()
       .from(slaPolicies)
       .where(eq(slaPolicies.deleted, false))
       .orderBy(asc(slaPolicies.priority), asc(slaPolicies.grade))
       .all()
-      .map(policyOut),
+      .map((r) => policyOut(r, ctx.locale)),
     matrix: readMatrix(ctx),
     departments: departments(ctx),
     assignees,
@@ -207,19 +215,20 @@ function checkCalendar(def: CalendarDefinition) {
 export const configHandlers = {
   'tickets.config': (ctx: ServiceContext) => ticketConfig(ctx),
   'tickets.categories.save': (ctx: ServiceContext, input: ParsedInputOf<'tickets.categories.save'>) => {
-    const { id, ...values } = input;
+    const { id, ...rest } = input;
+    const values = { ...rest, name: storedSeededName(rest.name, ctx.locale) };
     if (values.parentId) {
       const parent = ctx.db.select().from(ticketCategories).where(eq(ticketCategories.id, values.parentId)).get();
       if (!parent || parent.deleted || parent.id === id) throw new AppError('VALIDATION', 'tickets.badParentCategory');
     }
     const row = id ? updateRow(ctx, ticketCategories, id, values).row : insertRow(ctx, ticketCategories, values);
-    return categoryOut(row);
+    return categoryOut(row, ctx.locale);
   },
   'tickets.calendars.save': (ctx: ServiceContext, input: ParsedInputOf<'tickets.calendars.save'>) => {
     checkCalendar(input.definition);
-    const values = { name: input.name, definition: JSON.stringify(input.definition) };
+    const values = { name: storedSeededName(input.name, ctx.locale), definition: JSON.stringify(input.definition) };
     const row = input.id ? updateRow(ctx, slaCalendars, input.id, values).row : insertRow(ctx, slaCalendars, values);
-    return calendarOut(row);
+    return calendarOut(row, ctx.locale);
   },
   'tickets.calendars.import': (ctx: ServiceContext, input: ParsedInputOf<'tickets.calendars.import'>) => {
     const row = ctx.db.select().from(slaCalendars).where(eq(slaCalendars.id, input.calendarId)).get();
@@ -247,7 +256,8 @@ export const configHandlers = {
     const cal = ctx.db.select({ id: slaCalendars.id }).from(slaCalendars).where(eq(slaCalendars.id, input.calendarId)).get();
     if (!cal) throw new AppError('VALIDATION', 'tickets.unknownCalendar');
     if (input.resolutionMinutes < input.responseMinutes) throw new AppError('VALIDATION', 'tickets.policyOrder');
-    const { id, ...values } = input;
+    const { id, ...rest } = input;
+    const values = { ...rest, name: storedSeededName(rest.name, ctx.locale) };
     const clash = ctx.db
       .select({ id: slaPolicies.id })
       .from(slaPolicies)
@@ -256,7 +266,7 @@ export const configHandlers = {
       .find((r) => r.id !== id);
     if (clash) throw new AppError('CONFLICT', 'tickets.policyExists', { priority: values.priority, grade: values.grade });
     const row = id ? updateRow(ctx, slaPolicies, id, values).row : insertRow(ctx, slaPolicies, values);
-    return policyOut(row);
+    return policyOut(row, ctx.locale);
   },
   'tickets.matrix.save': (ctx: ServiceContext, input: ParsedInputOf<'tickets.matrix.save'>) => {
     for (const impact of TICKET_IMPACTS) {

@@ -4,6 +4,7 @@ import type { KpiGroup } from '../../../shared/contract/ticket-common';
 import { translate } from '../../../shared/messages';
 import type { ServiceContext } from '../context';
 import { prepared } from './read';
+import { seededName } from './seeded';
 
 /**
  * Red-channel KPIs for the reports module. Tickets are counted by the Asia/Shanghai date they were
@@ -199,6 +200,7 @@ export function ticketKpiGroups<G extends KpiGroup>(
       const row = shape(a, options.median ? (minutesByKey.get(key) ?? []) : null, base, groupBy === 'month' ? 1 : months);
       if (row.key === '' || row.key === 'none') row.label = translate('tickets.kpi.none', ctx.locale);
       else if (groupBy === 'grade') row.label = translate(`grade.${row.key}`, ctx.locale);
+      else if (groupBy === 'category') row.label = seededName(row.key, ctx.locale);
       return row;
     });
     out[groupBy] = { rows, total: totalRow, keyCustomers };

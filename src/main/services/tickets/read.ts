@@ -7,6 +7,7 @@ import { customerContacts, serviceInstances, ticketAttachments, ticketEvents, ti
 import type { ServiceContext } from '../context';
 import type { CompiledCalendar } from '../sla';
 import { calendarById } from './config';
+import { seededName } from './seeded';
 import { runningClock, viewClock, type ClockFacts } from './clocks';
 import { eventTitle } from './events';
 import { assertCanSee, roleMayAct, type TicketScope } from './scope';
@@ -77,7 +78,7 @@ export function toRow(ctx: ServiceContext, r: RawRow, now: number, calendars?: M
     priority: r.priority,
     status: r.status,
     channel: r.channel,
-    categoryName: r.categoryName,
+    categoryName: r.categoryName === null ? null : seededName(r.categoryName, ctx.locale),
     assigneeDept: r.assigneeDept,
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeName,
@@ -179,8 +180,8 @@ export function ticketDetail(ctx: ServiceContext, scope: TicketScope, id: string
     serviceProduct: service?.product ?? null,
     customerOwnerName: nameOf(ownerRow?.ownerId ?? null),
     createdByName: nameOf(t.createdById),
-    policyName: t.policyName,
-    calendarName: t.calendarName,
+    policyName: seededName(t.policyName, ctx.locale),
+    calendarName: seededName(t.calendarName, ctx.locale),
     clocks,
     paused: t.status === 'waiting',
     resolution: t.resolution,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seededName } from '../../tickets/seeded';
 import { PARAM, RANGE_ERROR, customerFilterShape, customerFilterSql, describeFilters, monthRangeIso, monthRangeShape, rangeText, validRange } from '../params';
 import { gradeLabel, tx, type Text } from '../text';
 import { defineReport } from '../types';
@@ -65,6 +66,8 @@ export const complaintArchive = defineReport({
     const rated = rows.filter((r) => r.satisfaction !== null);
     const closed = rows.filter((r) => r.status === 'archived').length;
     const byCategory = new Map<string, number>();
+    // A category still named as seeded reads in the reader's language (tickets/seeded.ts).
+    for (const r of rows) r.category = r.category === null ? null : seededName(r.category, rc.locale);
     for (const r of rows) byCategory.set(r.category ?? '', (byCategory.get(r.category ?? '') ?? 0) + 1);
     const cats = [...byCategory.entries()].sort((a, b) => b[1] - a[1]);
     const yesNo = (v: number | null) => (v === null ? '—' : v ? t(tx('是', 'Yes')) : t(tx('否', 'No')));

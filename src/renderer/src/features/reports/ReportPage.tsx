@@ -68,6 +68,8 @@ export function ReportPage() {
     else setSearch(nextSearch);
   };
   const doc = run.data;
+  // The form echoes what the report ran with (the caller's scope applied), not just what was asked.
+  const shown = doc ? { ...values, ...doc.applied } : values;
   const onPrint = async () => {
     if (!doc) return;
     try {
@@ -100,7 +102,14 @@ export function ReportPage() {
           </>
         }
       />
-      <ParamForm key={search.toString()} info={info} options={list.data.options} values={values} busy={run.isFetching} onRun={onRun} />
+      <ParamForm
+        key={new URLSearchParams(searchFromValues(shown)).toString()}
+        info={info}
+        options={list.data.options}
+        values={shown}
+        busy={run.isFetching}
+        onRun={onRun}
+      />
       <Group gap="xs" className="kam-no-print">
         <Button leftSection={<IconPrinter size={16} />} onClick={() => void onPrint()} disabled={!doc || pageCount === null}>
           {t('reports.print')}

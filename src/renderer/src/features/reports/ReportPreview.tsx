@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportDocument, ReportTable } from '../../../../shared/contract/reports';
 import { formatDateTime } from '../../lib/format';
 import { chartSvg } from './chart';
+import { columnPercents } from './columns';
 import { formatCell, isNumeric } from './format';
 import { paginate, type Fragment, type Measures, type Page } from './paginate';
 import './report.css';
@@ -13,6 +14,17 @@ const CONTENT_MM = { portrait: { w: 180, h: 273 }, landscape: { w: 267, h: 186 }
 const PX_PER_MM = 96 / 25.4;
 /** Rounding of borders and sub-pixel heights: keep a little room on every page. */
 const SAFETY_PX = 4;
+/** A header cell's side paddings and border (report.css: 4 px each side, 0.75 px borders), rounded up. */
+const HEADER_PADDING_PX = 10;
+
+let measureCanvas: CanvasRenderingContext2D | null = null;
+/** Width of one header word as report.css draws it (bold 11 px in the report font). */
+function headerWordWidth(word: string): number {
+  measureCanvas ??= document.createElement('canvas').getContext('2d');
+  if (!measureCanvas) return 0;
+  measureCanvas.font = `700 11px 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif`;
+  return Math.ceil(measureCanvas.measureText(word).width);
+}
 
 function outerHeight(el: Element | null): number {
   if (!el) return 0;
@@ -39,6 +51,8 @@ function measure(root: HTMLElement, doc: ReportDocument): Measures {
 }
 
 function Letterhead({ doc }: { doc: ReportDocument }) {
+  const { i18n } = useTranslation();
+  const colon = i18n.language === 'en' ? ': ' : '：';
   return (
     <div className="kam-letterhead" data-m="letterhead">
       <div className="kam-letterhead-branch">{doc.branchName}</div>
@@ -48,10 +62,13 @@ function Letterhead({ doc }: { doc: ReportDocument }) {
       <div className="kam-letterhead-params">
         {doc.params.map((p) => (
           <span key={p.label}>
-            {p.label}：{p.value}
+            {p.label}
+            {colon}
+            {p.value}
           </span>
         ))}
       </div>
+      {doc.scopeNote && <div className="kam-letterhead-scope">{doc.scopeNote}</div>}
       <div className="kam-letterhead-rule" />
     </div>
   );
@@ -106,9 +123,15 @@ function Chart({ title, svg }: { title: string; svg: string }) {
   );
 }
 
-function TableBlock({ table, from, to, title, totals }: { table: ReportTable; from: number; to: number; title: boolean; totals: boolean }) {
+function TableBlock({ table, widthPx, from, to, title, totals }: { table: ReportTable; widthPx: number; from: number; to: number; title: boolean; totals: boolean }) {
   const { t } = useTranslation();
-  const widthSum = table.columns.reduce((a, c) => a + c.width, 0);
+  const percents = useMemo(() => {
+    const columns = table.columns.map((c) => ({
+      ...c,
+      cells: isNumeric(c.format) ? [] : table.rows.map((row) => formatCell(row[c.key] ?? null, c.format)),
+    }));
+    return columnPercents(columns, widthPx, headerWordWidth, HEADER_PADDING_PX);
+  }, [table, widthPx]);
   return (
     <div data-m="table">
       {title && (
@@ -119,8 +142,8 @@ function TableBlock({ table, from, to, title, totals }: { table: ReportTable; fr
       )}
       <table className="kam-table" aria-label={table.title}>
         <colgroup>
-          {table.columns.map((c) => (
-            <col key={c.key} style={{ width: `${(c.width / widthSum) * 100}%` }} />
+          {table.columns.map((c, i) => (
+            <col key={c.key} style={{ width: `${percents[i]}%` }} />
           ))}
         </colgroup>
         <thead>
@@ -165,7 +188,7 @@ function TableBlock({ table, from, to, title, totals }: { table: ReportTable; fr
 function FragmentView({ doc, svgs, fragment }: { doc: ReportDocument; svgs: string[]; fragment: Fragment }) {
   if (fragment.kind === 'summary') return <Summary doc={doc} />;
   if (fragment.kind === 'chart') return <Chart title={doc.charts[fragment.index]!.title} svg={svgs[fragment.index]!} />;
-  return <TableBlock table={doc.tables[fragment.index]!} from={fragment.from} to={fragment.to} title={fragment.title} totals={fragment.totals} />;
+  return <TableBlock table={doc.tables[fragment.index]!} widthPx={CONTENT_MM[doc.orientation].w * PX_PER_MM} from={fragment.from} to={fragment.to} title={fragment.title} totals={fragment.totals} />;
 }
 
 function Pages({ doc, svgs, pages }: { doc: ReportDocument; svgs: string[]; pages: Page[] }) {
@@ -196,7 +219,7 @@ function Measurer({ doc, svgs, children }: { doc: ReportDocument; svgs: string[]
         <Chart key={c.id} title={c.title} svg={svgs[i]!} />
       ))}
       {doc.tables.map((table) => (
-        <TableBlock key={table.id} table={table} from={0} to={table.rows.length} title totals />
+        <TableBlock key={table.id} table={table} widthPx={CONTENT_MM[doc.orientation].w * PX_PER_MM} from={0} to={table.rows.length} title totals />
       ))}
       {children}
     </div>

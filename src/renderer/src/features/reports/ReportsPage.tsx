@@ -40,10 +40,11 @@ export function ReportsPage() {
                       <IconChartBar size={22} stroke={1.5} />
                       <div style={{ flex: 1, minWidth: 0 }}>
                         <Group justify="space-between" wrap="nowrap" gap={6}>
-                          <Text fw={600} size="sm">
+                          <Text fw={600} size="sm" style={{ minWidth: 0 }}>
                             {r.title}
                           </Text>
-                          <Badge size="xs" variant="light" color="gray" radius="sm">
+                          {/* The title wraps; the paper badge keeps its whole label (A4 landscape). */}
+                          <Badge size="xs" variant="light" color="gray" radius="sm" style={{ flexShrink: 0 }}>
                             {t(`reports.orientation.${r.orientation}`)}
                           </Badge>
                         </Group>
