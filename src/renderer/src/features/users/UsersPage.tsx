@@ -18,6 +18,7 @@ import type { User } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call } from '../../api/client';
 import { useHasRole } from '../../app/auth/useSession';
+import { FIT_TABLE_STYLES, useListColumns } from '../../components/ColumnPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleBadge, UserStateBadge } from '../../components/badges';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -98,6 +99,79 @@ export function UsersPage() {
     setPage(1);
   };
 
+  // Fixed widths that fit 1366 px: the department takes the rest; the employee number returns on wider screens.
+  const { columns, tableKey, picker } = useListColumns<User>('users', [
+    {
+      accessor: 'displayName',
+      title: t('users.fields.displayName'),
+      width: 120,
+      always: true,
+      tooltip: (u) => u.displayName,
+      render: (u) => (
+        <Text size="sm" fw={500} truncate>
+          {u.displayName}
+        </Text>
+      ),
+    },
+    { accessor: 'username', title: t('users.fields.username'), width: 120, tooltip: (u) => u.username },
+    { accessor: 'role', title: t('users.fields.role'), width: 152, render: (u) => <RoleBadge role={u.role} /> },
+    { accessor: 'department', title: t('users.fields.department'), tooltip: (u) => u.department },
+    { accessor: 'region', title: t('users.fields.region'), width: 100, tooltip: (u) => u.region },
+    { accessor: 'employeeNo', title: t('users.fields.employeeNo'), width: 110, showFrom: 1500, tooltip: (u) => u.employeeNo },
+    { accessor: 'phone', title: t('users.fields.phone'), width: 120, tooltip: (u) => u.phone },
+    {
+      accessor: 'active',
+      title: t('users.fields.state'),
+      width: 100,
+      render: (u) => <UserStateBadge active={u.active} lockedUntil={u.lockedUntil} />,
+    },
+    {
+      accessor: 'lastLoginAt',
+      title: t('users.fields.lastLoginAt'),
+      width: 140,
+      render: (u) => formatDateTime(u.lastLoginAt),
+    },
+    {
+      accessor: 'actions',
+      title: '',
+      always: true,
+      hidden: !isAdmin,
+      width: 48,
+      textAlign: 'right',
+      render: (u) => (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('users.actionsFor', { name: u.displayName })}
+            >
+              <IconDots size={16} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              leftSection={<IconEdit size={16} />}
+              onClick={() => setEditing({ mode: 'edit', user: u })}
+            >
+              {t('users.edit')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
+              {t('users.resetPassword')}
+            </Menu.Item>
+            <Menu.Item
+              color={u.active ? 'red' : undefined}
+              leftSection={u.active ? <IconUserOff size={16} /> : <IconUserCheck size={16} />}
+              onClick={() => setToggling(u)}
+            >
+              {u.active ? t('users.deactivate') : t('users.activate')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      ),
+    },
+  ]);
+
   return (
     <Stack gap={0}>
       <PageHeader
@@ -141,14 +215,17 @@ export function UsersPage() {
           value={active}
           onChange={(v) => resetFilters(() => setActive(v))}
         />
+        <Group ml="auto">{picker}</Group>
       </Group>
       <DataTable<User>
+        key={tableKey}
         withTableBorder
         borderRadius="sm"
         striped
         highlightOnHover
         verticalSpacing={6}
         fz="sm"
+        styles={FIT_TABLE_STYLES}
         // The list scrolls inside the page so the pager stays in view on a 1366×768 screen.
         height="calc(100vh - 205px)"
         fetching={list.isFetching}
@@ -162,71 +239,7 @@ export function UsersPage() {
         }
         noRecordsText={t('users.empty')}
         onRowDoubleClick={isAdmin ? ({ record }) => setEditing({ mode: 'edit', user: record }) : undefined}
-        columns={[
-          {
-            accessor: 'displayName',
-            title: t('users.fields.displayName'),
-            render: (u) => (
-              <Text size="sm" fw={500}>
-                {u.displayName}
-              </Text>
-            ),
-          },
-          { accessor: 'username', title: t('users.fields.username') },
-          { accessor: 'role', title: t('users.fields.role'), render: (u) => <RoleBadge role={u.role} /> },
-          { accessor: 'department', title: t('users.fields.department') },
-          { accessor: 'region', title: t('users.fields.region') },
-          { accessor: 'employeeNo', title: t('users.fields.employeeNo') },
-          { accessor: 'phone', title: t('users.fields.phone') },
-          {
-            accessor: 'active',
-            title: t('users.fields.state'),
-            render: (u) => <UserStateBadge active={u.active} lockedUntil={u.lockedUntil} />,
-          },
-          {
-            accessor: 'lastLoginAt',
-            title: t('users.fields.lastLoginAt'),
-            render: (u) => formatDateTime(u.lastLoginAt),
-          },
-          {
-            accessor: 'actions',
-            title: '',
-            hidden: !isAdmin,
-            width: 48,
-            textAlign: 'right',
-            render: (u) => (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={t('users.actionsFor', { name: u.displayName })}
-                  >
-                    <IconDots size={16} />
-                  </ActionIcon>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item
-                    leftSection={<IconEdit size={16} />}
-                    onClick={() => setEditing({ mode: 'edit', user: u })}
-                  >
-                    {t('users.edit')}
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
-                    {t('users.resetPassword')}
-                  </Menu.Item>
-                  <Menu.Item
-                    color={u.active ? 'red' : undefined}
-                    leftSection={u.active ? <IconUserOff size={16} /> : <IconUserCheck size={16} />}
-                    onClick={() => setToggling(u)}
-                  >
-                    {u.active ? t('users.deactivate') : t('users.activate')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            ),
-          },
-        ]}
+        columns={columns}
       />
       <UserFormModal editing={editing} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

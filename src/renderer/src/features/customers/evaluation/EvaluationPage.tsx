@@ -10,9 +10,12 @@ import { PERIOD_TYPES, type EvaluationResult } from '../../../../../shared/contr
 import type { OutputOf } from '../../../../../shared/contract';
 import { call, errorMessage } from '../../../api/client';
 import { useHasRole } from '../../../app/auth/useSession';
+import { FIT_TABLE_STYLES } from '../../../components/ColumnPicker';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
+import { appNow } from '../../../lib/clock';
+import { SHANGHAI_OFFSET_MS } from '../../../../../shared/time';
 import { GradeBadge, GRADE_COLOR } from '../badges';
 import { CustomersTabs } from '../CustomersTabs';
 import { formatGrowth, formatRatio } from '../format';
@@ -25,7 +28,7 @@ const PAGE_SIZE = 50;
 
 /** The last complete period of each kind, as a sensible default (Asia/Shanghai calendar). */
 function defaultPeriod(type: PeriodType): string {
-  const now = new Date(Date.now() + 8 * 3600_000);
+  const now = new Date(appNow() + SHANGHAI_OFFSET_MS);
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth() + 1;
   if (type === 'year') return String(y - 1);
@@ -183,6 +186,7 @@ export function EvaluationPage() {
           verticalSpacing={4}
           horizontalSpacing="xs"
           fz="sm"
+          styles={FIT_TABLE_STYLES}
           height="calc(100vh - 410px)"
           minHeight={200}
           fetching={results.isFetching}
@@ -203,7 +207,7 @@ export function EvaluationPage() {
               title: t('customers.fields.name'),
               ellipsis: true,
               render: (r) => (
-                <Anchor component={Link} to={`/customers/${r.customerId}?tab=evaluations`} size="sm">
+                <Anchor component={Link} to={`/customers/${r.customerId}?tab=evaluations`} size="sm" title={r.customerName}>
                   {r.customerName}
                 </Anchor>
               ),

@@ -6,7 +6,6 @@ import { useMutation } from '@tanstack/react-query';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import {
   IconArrowsExchange,
-  IconDownload,
   IconHandGrab,
   IconPlus,
   IconSearch,
@@ -17,11 +16,11 @@ import type { CustomerListRow } from '../../../../../shared/contract/customers';
 import type { CustomerFilter } from '../../../../../shared/contract/customer-common';
 import { call } from '../../../api/client';
 import { useHasRole } from '../../../app/auth/useSession';
+import { FIT_TABLE_STYLES, useListColumns } from '../../../components/ColumnPicker';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
 import { GradeBadge, KeyStar, PoolBadge, StageBadge } from '../badges';
-import { downloadBase64, XLSX_MIME } from '../download';
 import { Money } from '../Money';
 import { useCustomerList, useInvalidateCustomers } from '../hooks';
 import { OwnershipModal, type OwnershipTarget } from '../OwnershipModals';
@@ -30,6 +29,7 @@ import { CustomersTabs } from '../CustomersTabs';
 import { compactFilters, useUrlFilters } from './filters';
 import { FilterBar } from './FilterBar';
 import { SavedViewsMenu } from './SavedViewsMenu';
+import { ExportButton } from '../../../components/ExportButton';
 
 type SortKey = NonNullable<CustomerFilter['sort']>;
 /** Table column → the server's sort key; other columns are not sortable (no index behind them). */
@@ -93,14 +93,6 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
   const capped = list.data?.totalCapped ?? false;
   const totalRecords = capped ? Math.max(list.data!.total, (page + 1) * pageSize) : (list.data?.total ?? 0);
 
-  const exportList = useMutation({
-    mutationFn: () => call('customers.export', compactFilters(effective)),
-    onSuccess: (file) => {
-      downloadBase64(file.fileName, file.base64, XLSX_MIME);
-      notifySuccess(t('customers.list.exported', { count: file.rowCount }));
-    },
-    onError: (e) => notifyError(e),
-  });
   const claim = useMutation({
     mutationFn: (ids: string[]) => call('customers.claim', { ids }),
     onSuccess: (r) => {
@@ -122,6 +114,84 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
     rs.length === 1 ? rs[0]!.name : t('customers.list.selectedCount', { count: rs.length });
   const selectable = (pool && isManager) || isLeader;
 
+  // At 1366 px the name keeps the room; type and industry come back on wider screens or from the picker.
+  const { columns, tableKey, picker } = useListColumns<CustomerListRow>('customers', [
+    {
+      accessor: 'name',
+      title: t('customers.fields.name'),
+      sortable: true,
+      always: true,
+      ellipsis: true,
+      render: (c) => (
+        <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
+          {c.name}
+        </Anchor>
+      ),
+    },
+    {
+      accessor: 'type',
+      title: t('customers.fields.type'),
+      width: 96,
+      showFrom: 1600,
+      tooltip: (c) => t(`customers.type.${c.type}`),
+      render: (c) => t(`customers.type.${c.type}`),
+    },
+    { accessor: 'industry', title: t('customers.fields.industry'), width: 84, showFrom: 1500, tooltip: (c) => c.industry },
+    { accessor: 'region', title: t('customers.fields.region'), width: 96, tooltip: (c) => c.region },
+    {
+      accessor: 'ownerName',
+      title: t('customers.fields.owner'),
+      hidden: pool,
+      width: 90,
+      tooltip: (c) => c.ownerName,
+      render: (c) => c.ownerName ?? <PoolBadge />,
+    },
+    {
+      accessor: 'stage',
+      title: t('customers.fields.stage'),
+      sortable: true,
+      width: 112,
+      render: (c) => <StageBadge stage={c.stage} />,
+    },
+    {
+      accessor: 'grade',
+      title: t('customers.fields.grade'),
+      sortable: true,
+      width: 100,
+      render: (c) => <GradeBadge grade={c.grade} />,
+    },
+    {
+      accessor: 'isKey',
+      title: t('customers.keyFlag'),
+      width: 64,
+      textAlign: 'center',
+      render: (c) => <KeyStar isKey={c.isKey} />,
+    },
+    {
+      accessor: 'monthlySpendFen',
+      title: t('customers.fields.monthlySpend'),
+      sortable: true,
+      textAlign: 'right',
+      width: 124,
+      render: (c) => <Money fen={c.monthlySpendFen} />,
+    },
+    {
+      accessor: 'arrearsFen',
+      title: t('customers.fields.arrears'),
+      sortable: true,
+      textAlign: 'right',
+      width: 116,
+      render: (c) => <Money fen={c.arrearsFen} danger />,
+    },
+    {
+      accessor: 'updatedAt',
+      title: t('customers.fields.updatedAt'),
+      sortable: true,
+      width: 140,
+      render: (c) => formatDateTime(c.updatedAt),
+    },
+  ]);
+
   return (
     <Stack gap={0}>
       <PageHeader
@@ -135,6 +205,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
                 </Badge>
               </Tooltip>
             )}
+            {picker}
             <SavedViewsMenu
               filters={filters}
               onApply={(f) => {
@@ -142,15 +213,12 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
                 change(f);
               }}
             />
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconDownload size={14} />}
-              loading={exportList.isPending}
-              onClick={() => exportList.mutate()}
+            <ExportButton
+              load={() => call('customers.export', compactFilters(effective))}
+              done={(count) => t('customers.list.exported', { count })}
             >
               {t('customers.list.export')}
-            </Button>
+            </ExportButton>
             {canCreate && (
               <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
                 {t('customers.list.create')}
@@ -230,6 +298,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         </Group>
       )}
       <DataTable<CustomerListRow>
+        key={tableKey}
         withTableBorder
         borderRadius="sm"
         striped
@@ -237,6 +306,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         verticalSpacing={4}
         horizontalSpacing="xs"
         fz="sm"
+        styles={FIT_TABLE_STYLES}
         height={`calc(100vh - ${selected.length ? 274 : 222}px)`}
         fetching={list.isFetching}
         records={rows}
@@ -272,80 +342,7 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         selectedRecords={selectable ? selected : undefined}
         onSelectedRecordsChange={selectable ? setSelected : undefined}
         onRowDoubleClick={({ record }) => navigate(`/customers/${record.id}`)}
-        columns={[
-          {
-            accessor: 'name',
-            title: t('customers.fields.name'),
-            sortable: true,
-            width: 160,
-            ellipsis: true,
-            render: (c) => (
-              <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
-                {c.name}
-              </Anchor>
-            ),
-          },
-          {
-            accessor: 'type',
-            title: t('customers.fields.type'),
-            width: 84,
-            ellipsis: true,
-            render: (c) => t(`customers.type.${c.type}`),
-          },
-          { accessor: 'industry', title: t('customers.fields.industry'), width: 72, ellipsis: true },
-          { accessor: 'region', title: t('customers.fields.region'), width: 72, ellipsis: true },
-          {
-            accessor: 'ownerName',
-            title: t('customers.fields.owner'),
-            hidden: pool,
-            width: 84,
-            render: (c) => c.ownerName ?? <PoolBadge />,
-          },
-          {
-            accessor: 'stage',
-            title: t('customers.fields.stage'),
-            sortable: true,
-            width: 96,
-            render: (c) => <StageBadge stage={c.stage} />,
-          },
-          {
-            accessor: 'grade',
-            title: t('customers.fields.grade'),
-            sortable: true,
-            width: 100,
-            render: (c) => <GradeBadge grade={c.grade} />,
-          },
-          {
-            accessor: 'isKey',
-            title: t('customers.keyFlag'),
-            width: 64,
-            textAlign: 'center',
-            render: (c) => <KeyStar isKey={c.isKey} />,
-          },
-          {
-            accessor: 'monthlySpendFen',
-            title: t('customers.fields.monthlySpend'),
-            sortable: true,
-            textAlign: 'right',
-            width: 112,
-            render: (c) => <Money fen={c.monthlySpendFen} />,
-          },
-          {
-            accessor: 'arrearsFen',
-            title: t('customers.fields.arrears'),
-            sortable: true,
-            textAlign: 'right',
-            width: 100,
-            render: (c) => <Money fen={c.arrearsFen} danger />,
-          },
-          {
-            accessor: 'updatedAt',
-            title: t('customers.fields.updatedAt'),
-            sortable: true,
-            width: 128,
-            render: (c) => formatDateTime(c.updatedAt),
-          },
-        ]}
+        columns={columns}
       />
       {ownership && (
         <OwnershipModal
