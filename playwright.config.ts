@@ -63,7 +63,7 @@ export default defineConfig({
   projects: [
     { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: urlOf('firstRun') } },
     { name: 'admin', testMatch: /(auth|users|api)\.spec\.ts/, use: { baseURL: urlOf('admin') } },
-    { name: 'demo', testMatch: /(modules|language|roles|search)\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'demo', testMatch: /(modules|language|roles|search|layout|forms)\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'customers', testMatch: /customers.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'reports', testMatch: /reports.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'tickets', testMatch: /tickets.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },

@@ -11,17 +11,30 @@ import { RequireRole } from './RequireRole';
 import { HomePage } from '../features/home/HomePage';
 import { PendingModulePage } from '../features/modules/PendingModulePage';
 import { NotFoundPage } from './NotFoundPage';
+import { UnsavedChangesGuard } from '../components/forms/UnsavedChangesGuard';
 
 // Modules load when first opened, so sign-in and the home page do not wait for the report engine,
 // charts and every module's code (one 3.9 MB bundle before).
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
-const BranchSettingsPage = lazy(() => import('../features/settings/BranchSettingsPage').then((m) => ({ default: m.BranchSettingsPage })));
-const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const BranchSettingsPage = lazy(() =>
+  import('../features/settings/BranchSettingsPage').then((m) => ({ default: m.BranchSettingsPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
+);
 const AboutPage = lazy(() => import('../features/system/AboutPage').then((m) => ({ default: m.AboutPage })));
-const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const ReportPage = lazy(() => import('../features/reports/ReportPage').then((m) => ({ default: m.ReportPage })));
-const CustomersRoutes = lazy(() => import('../features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })));
-const TicketsRoutes = lazy(() => import('../features/tickets/TicketsRoutes').then((m) => ({ default: m.TicketsRoutes })));
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+);
+const ReportPage = lazy(() =>
+  import('../features/reports/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+const CustomersRoutes = lazy(() =>
+  import('../features/customers/CustomersRoutes').then((m) => ({ default: m.CustomersRoutes })),
+);
+const TicketsRoutes = lazy(() =>
+  import('../features/tickets/TicketsRoutes').then((m) => ({ default: m.TicketsRoutes })),
+);
 const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 
 function FullPageLoader() {
@@ -75,59 +88,62 @@ function RequireSession() {
 
 export function App() {
   return (
-    <Routes>
-      <Route element={<FirstRunGate />}>
-        <Route path="/setup" element={<SetupPage />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route element={<RequireSession />}>
-          <Route element={<Shell />}>
-            <Route index element={<HomePage />} />
-            <Route path="customers/*" element={<CustomersRoutes />} />
-            <Route path="green" element={<PendingModulePage module="green" />} />
-            <Route path="yellow" element={<PendingModulePage module="yellow" />} />
-            <Route path="red/*" element={<TicketsRoutes />} />
-            <Route path="agents" element={<PendingModulePage module="agents" />} />
-            <Route path="managers" element={<PendingModulePage module="managers" />} />
-            <Route path="market" element={<PendingModulePage module="market" />} />
-            <Route path="reports" element={<ReportsPage />} />
-            <Route path="reports/:reportId" element={<ReportPage />} />
-            <Route
-              path="admin/users"
-              element={
-                <RequireRole roles={['admin', 'leader']}>
-                  <UsersPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="admin/branch"
-              element={
-                <RequireRole roles={['admin', 'leader']}>
-                  <BranchSettingsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="admin/audit"
-              element={
-                <RequireRole roles={['admin', 'leader']}>
-                  <AuditLogPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="admin/sync"
-              element={
-                <RequireRole roles={['admin']}>
-                  <SyncPage />
-                </RequireRole>
-              }
-            />
-            <Route path="system/about" element={<AboutPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+    <>
+      <UnsavedChangesGuard />
+      <Routes>
+        <Route element={<FirstRunGate />}>
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireSession />}>
+            <Route element={<Shell />}>
+              <Route index element={<HomePage />} />
+              <Route path="customers/*" element={<CustomersRoutes />} />
+              <Route path="green" element={<PendingModulePage module="green" />} />
+              <Route path="yellow" element={<PendingModulePage module="yellow" />} />
+              <Route path="red/*" element={<TicketsRoutes />} />
+              <Route path="agents" element={<PendingModulePage module="agents" />} />
+              <Route path="managers" element={<PendingModulePage module="managers" />} />
+              <Route path="market" element={<PendingModulePage module="market" />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/:reportId" element={<ReportPage />} />
+              <Route
+                path="admin/users"
+                element={
+                  <RequireRole roles={['admin', 'leader']}>
+                    <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/branch"
+                element={
+                  <RequireRole roles={['admin', 'leader']}>
+                    <BranchSettingsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/audit"
+                element={
+                  <RequireRole roles={['admin', 'leader']}>
+                    <AuditLogPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/sync"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <SyncPage />
+                  </RequireRole>
+                }
+              />
+              <Route path="system/about" element={<AboutPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
           </Route>
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { customersEn } from '../features/customers/i18n/en';
 import { reportsEn } from '../features/reports/i18n';
 import { dashboardEn } from '../features/home/i18n';
+import { formsEn } from '../components/forms/i18n';
 
 /** English, the second UI language. Typed by zh-CN: a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -20,11 +21,14 @@ export const en: Messages = {
     revert: 'Discard changes',
     required: 'Required',
     pageRange: '{{from}}–{{to}} of {{total}}',
+    columns: 'Columns',
+    columnsReset: 'Restore default columns',
   },
   errors: {
     network: 'Cannot reach the KAM Desk service. Check that it is still running and try again.',
     badResponse: 'The service sent an answer that could not be read (HTTP {{status}}). Try again.',
     startupTitle: 'Cannot start',
+    pageFailed: 'Something went wrong on this page. Reload it to continue.',
     noAccessTitle: 'No access',
     noAccessBody: 'Your role cannot open this page. Ask a system administrator if you need access.',
   },
@@ -289,35 +293,30 @@ export const en: Messages = {
     saved: 'Branch settings saved',
   },
   audit: {
-    description: 'Every change, sign-in and sign-out is recorded here. Click a row to see before and after.',
+    description: 'Every change, sign-in and sign-out is recorded here. People\'s actions are listed by default; switch to see automatic jobs. Click a row for before and after.',
+    origin: 'Source',
+    origins: { people: 'People', jobs: 'Automatic jobs', all: 'All' },
+    automatic: 'Auto',
     actor: 'By',
     allActors: 'Anyone',
-    entity: 'Entity',
-    allEntities: 'All entities',
+    entity: 'Object',
+    allEntities: 'All objects',
     action: 'Action',
     allActions: 'All actions',
-    method: 'Method',
-    allMethods: 'All methods',
     dateRange: 'Date range',
     at: 'Time',
-    summary: 'Summary',
+    summary: 'Details',
     system: 'System',
     empty: 'No records match',
     field: 'Field',
     before: 'Before',
     after: 'After',
     diffLabel: 'Before and after',
-    entityNames: { users: 'Users', settings: 'Settings', customers: 'Customers', tickets: 'Tickets', sync_state: 'Sync state' },
-    noDetails: 'No field changes in this record (entity id {{entityId}})',
-    actions: {
-      create: 'Create',
-      update: 'Update',
-      delete: 'Delete',
-      login: 'Sign-in',
-      login_failed: 'Failed sign-in',
-      logout: 'Sign-out',
-      other: 'Other',
-    },
+    noDetails: 'No field changes in this record',
+    record: 'Record {{id}} · method {{method}}',
+    export: 'Export to Excel',
+    exported: 'Exported {{count}} records',
+    totalCapped: 'More than {{count}}: narrow the dates or filters',
   },
   about: {
     description: 'Version, where the data is kept, and backups.',
@@ -339,6 +338,7 @@ export const en: Messages = {
   customers: customersEn,
   reports: reportsEn,
   dashboard: dashboardEn,
+  forms: formsEn,
   notFound: {
     title: 'Page not found',
     body: 'The link may be wrong, or the page has moved.',

@@ -5,6 +5,7 @@
 import { customersZhCN } from '../features/customers/i18n/zh-CN';
 import { reportsZh } from '../features/reports/i18n';
 import { dashboardZh } from '../features/home/i18n';
+import { formsZh } from '../components/forms/i18n';
 
 export const zhCN = {
   app: {
@@ -22,11 +23,14 @@ export const zhCN = {
     revert: '撤销修改',
     required: '必填',
     pageRange: '第 {{from}}–{{to}} 条，共 {{total}} 条',
+    columns: '显示列',
+    columnsReset: '恢复默认列',
   },
   errors: {
     network: '无法连接到 KAM Desk 服务，请确认程序仍在运行后重试。',
     badResponse: '服务返回了无法识别的应答（HTTP {{status}}），请重试。',
     startupTitle: '无法启动',
+    pageFailed: '页面出错了，请重新加载。',
     noAccessTitle: '没有访问权限',
     noAccessBody: '您的角色不能查看此页面。如需权限，请联系系统管理员。',
   },
@@ -280,35 +284,30 @@ export const zhCN = {
     saved: '分公司设置已保存',
   },
   audit: {
-    description: '系统中的每一次修改、登录和退出都会记录在这里。点击一行查看修改前后的内容。',
+    description: '每一次修改、登录和退出都记录在这里。默认只列人工操作，系统自动任务可切换查看；点击一行查看修改前后的内容。',
+    origin: '来源',
+    origins: { people: '人工操作', jobs: '系统自动任务', all: '全部' },
+    automatic: '自动',
     actor: '操作人',
     allActors: '全部操作人',
     entity: '对象',
     allEntities: '全部对象',
     action: '操作',
     allActions: '全部操作',
-    method: '接口',
-    allMethods: '全部接口',
     dateRange: '日期范围',
     at: '时间',
-    summary: '摘要',
+    summary: '内容',
     system: '系统',
     empty: '没有符合条件的记录',
     field: '字段',
     before: '修改前',
     after: '修改后',
     diffLabel: '修改前后对比',
-    entityNames: { users: '用户', settings: '系统设置', customers: '客户', tickets: '工单', sync_state: '同步状态' } as Record<string, string>,
-    noDetails: '此记录没有字段变化（对象编号 {{entityId}}）',
-    actions: {
-      create: '新建',
-      update: '修改',
-      delete: '删除',
-      login: '登录',
-      login_failed: '登录失败',
-      logout: '退出',
-      other: '其他',
-    },
+    noDetails: '此记录没有字段变化',
+    record: '记录编号 {{id}} · 接口 {{method}}',
+    export: '导出 Excel',
+    exported: '已导出 {{count}} 条记录',
+    totalCapped: '超过 {{count}} 条，请缩小日期范围或筛选',
   },
   about: {
     description: '版本、数据位置和备份。',
@@ -329,6 +328,7 @@ export const zhCN = {
   customers: customersZhCN,
   reports: reportsZh,
   dashboard: dashboardZh,
+  forms: formsZh,
   notFound: {
     title: '找不到该页面',
     body: '链接可能有误，或该页面已移动。',

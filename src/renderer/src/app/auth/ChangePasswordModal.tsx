@@ -1,10 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, fieldErrors } from '../../api/client';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { CancelButton, GuardedModal } from '../../components/forms/GuardedModal';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 
+/** Changing one's own password; the server checks the current one. */
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useForm({
@@ -19,7 +21,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     form.reset();
     onClose();
   };
-  const change = useMutation({
+  const change = useSubmitOnce({
     mutationFn: ({ currentPassword, newPassword }: typeof form.values) =>
       call('auth.changePassword', { currentPassword, newPassword }),
     onSuccess: () => {
@@ -35,41 +37,42 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     },
   });
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <GuardedModal
       opened={opened}
+      dirty={opened && form.isDirty()}
       onClose={close}
       title={t('changePassword.title')}
     >
-      <form noValidate onSubmit={form.onSubmit((values) => change.mutate(values))}>
+      <form noValidate onSubmit={form.onSubmit((values) => change.submit(values))}>
         <Stack gap="sm">
           <PasswordInput
             label={t('changePassword.current')}
             autoComplete="current-password"
             data-autofocus
+            maxLength={128}
             {...form.getInputProps('currentPassword')}
           />
           <PasswordInput
             label={t('changePassword.new')}
             description={t('setup.passwordRule')}
             autoComplete="new-password"
+            maxLength={128}
             {...form.getInputProps('newPassword')}
           />
           <PasswordInput
             label={t('changePassword.confirm')}
             autoComplete="new-password"
+            maxLength={128}
             {...form.getInputProps('confirm')}
           />
           <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={change.isPending}>
               {t('common.save')}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

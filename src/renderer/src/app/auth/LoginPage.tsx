@@ -67,11 +67,13 @@ export function LoginPage() {
             autoComplete="username"
             autoFocus
             data-autofocus
+            maxLength={64}
             {...form.getInputProps('username')}
           />
           <PasswordInput
             label={t('login.password')}
             autoComplete="current-password"
+            maxLength={128}
             {...form.getInputProps('password')}
           />
           <Button type="submit" loading={login.isPending} fullWidth mt="xs">

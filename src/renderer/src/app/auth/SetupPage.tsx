@@ -84,6 +84,7 @@ export function SetupPage() {
               description={t('setup.branchCodeHint')}
               required
               autoFocus
+              maxLength={10}
               {...form.getInputProps('branchCode')}
               onChange={(e) => form.setFieldValue('branchCode', e.currentTarget.value.toUpperCase())}
             />
@@ -91,6 +92,7 @@ export function SetupPage() {
               label={t('setup.branchName')}
               description={t('setup.branchNameHint')}
               required
+              maxLength={100}
               {...form.getInputProps('branchName')}
             />
           </SimpleGrid>
@@ -103,9 +105,15 @@ export function SetupPage() {
               label={t('setup.username')}
               required
               autoComplete="username"
+              maxLength={32}
               {...form.getInputProps('username')}
             />
-            <TextInput label={t('setup.displayName')} required {...form.getInputProps('displayName')} />
+            <TextInput
+              label={t('setup.displayName')}
+              required
+              maxLength={50}
+              {...form.getInputProps('displayName')}
+            />
             <PasswordInput
               label={t('setup.password')}
               description={t('setup.passwordRule')}

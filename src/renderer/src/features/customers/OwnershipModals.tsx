@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call, errorMessage, fieldErrors } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
+import { CancelButton, GuardedModal } from '../../components/forms/GuardedModal';
+import { LimitedTextarea } from '../../components/forms/LimitedTextarea';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 import { useAccountManagers, useInvalidateCustomers } from './hooks';
 
 export interface OwnershipTarget {
@@ -41,7 +43,7 @@ export function OwnershipModal({
     setErrors({});
   }, [target]);
 
-  const run = useMutation({
+  const run = useSubmitOnce({
     mutationFn: () =>
       mode === 'transfer'
         ? call('customers.transfer', { ids: target!.ids, toOwnerId: toOwnerId!, reason: reason.trim() })
@@ -66,7 +68,7 @@ export function OwnershipModal({
     if (mode === 'transfer' && !toOwnerId) next.toOwnerId = t('common.required');
     if (!reason.trim()) next.reason = t('customers.ownership.reasonRequired');
     setErrors(next);
-    if (Object.keys(next).length === 0) run.mutate();
+    if (Object.keys(next).length === 0) run.submit();
   };
 
   const options = (managers.data ?? [])
@@ -74,8 +76,9 @@ export function OwnershipModal({
     .map((u) => ({ value: u.id, label: u.region ? `${u.displayName}（${u.region}）` : u.displayName }));
 
   return (
-    <Modal
+    <GuardedModal
       opened={!!target}
+      dirty={!!target && (toOwnerId !== null || reason.trim() !== '')}
       onClose={onClose}
       title={t(
         mode === 'transfer' ? 'customers.ownership.transferTitle' : 'customers.ownership.releaseTitle',
@@ -108,26 +111,23 @@ export function OwnershipModal({
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <Textarea
+          <LimitedTextarea
             label={t('customers.ownership.reason')}
             required
-            autosize
-            minRows={2}
+            maxLength={500}
             data-autofocus={mode === 'release' ? true : undefined}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" color={mode === 'release' ? 'orange' : undefined} loading={run.isPending}>
               {t(mode === 'transfer' ? 'customers.ownership.transfer' : 'customers.ownership.release')}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

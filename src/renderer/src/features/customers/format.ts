@@ -1,4 +1,7 @@
-/** Money and ratio formatting for the customer module: amounts are integer fen, shown as ¥12,500.00. */
+/**
+ * Money and ratio formatting for the customer module: amounts are integer fen, shown as ¥12,500.00.
+ * Typed amounts are read by components/forms/money.ts (one parser for every amount input).
+ */
 
 const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -6,19 +9,6 @@ const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumF
 export function formatFen(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
   return `¥${yuan.format(fen / 100)}`;
-}
-
-/** Fen → a yuan number for an input box (12500.5). */
-export function fenToYuan(fen: number | null | undefined): number | '' {
-  if (fen === null || fen === undefined) return '';
-  return fen / 100;
-}
-
-/** A yuan amount typed by the user → integer fen (rounded to the fen, never float drift). */
-export function yuanToFen(value: number | string | null | undefined): number {
-  if (value === null || value === undefined || value === '') return 0;
-  const n = typeof value === 'number' ? value : Number(String(value).replace(/[,，\s]/g, ''));
-  return Number.isFinite(n) ? Math.round(n * 100) : 0;
 }
 
 /** 0.873 → 87.3%; an em dash for null. */

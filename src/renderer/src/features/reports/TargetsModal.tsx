@@ -5,6 +5,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { uuidv7 } from '../../../../shared/uuid';
+import { appNow } from '../../lib/clock';
+import { formatShanghaiTime } from '../../../../shared/time';
 import type { ReportOptions } from './params';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -15,7 +18,9 @@ function TargetsGrid({ options, year }: { options: ReportOptions; year: string }
   const queryClient = useQueryClient();
   const targets = useQuery({ queryKey: ['reports.targets.list', year], queryFn: () => call('reports.targets.list', { year }) });
   const save = useMutation({
-    mutationFn: (input: { managerId: string; period: string; newKeyCustomers: number }) => call('reports.targets.save', input),
+    // Each cell left is its own intent: its own key, so a retried call never stores it twice.
+    mutationFn: (input: { managerId: string; period: string; newKeyCustomers: number }) =>
+      call('reports.targets.save', input, { idempotencyKey: uuidv7() }),
     onSuccess: () => {
       notifySuccess(t('reports.targetsSaved'));
       void queryClient.invalidateQueries({ queryKey: ['reports.targets.list', year] });
@@ -48,14 +53,16 @@ function TargetsGrid({ options, year }: { options: ReportOptions; year: string }
                     <NumberInput
                       size="xs"
                       w={56}
-                      min={0}
-                      max={100000}
+                      allowNegative={false}
+                      allowDecimal={false}
+                      clampBehavior="none"
                       hideControls
                       aria-label={`${manager.label} ${period}`}
                       defaultValue={value(manager.value, period)}
                       onBlur={(e) => {
-                        const next = Number(e.currentTarget.value || 0);
-                        if (Number.isInteger(next) && next >= 0 && next !== value(manager.value, period)) {
+                        // Not clamped: a number the plan cannot take goes to the server, which says why.
+                        const next = Number(e.currentTarget.value.replace(/,/g, '') || 0);
+                        if (Number.isInteger(next) && next !== value(manager.value, period)) {
                           save.mutate({ managerId: manager.value, period, newKeyCustomers: next });
                         }
                       }}
@@ -75,7 +82,8 @@ function TargetsGrid({ options, year }: { options: ReportOptions; year: string }
 export function TargetsButton({ options }: { options: ReportOptions }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const thisYear = new Date().getFullYear();
+  // This year in Shanghai on the app's clock (a demo may run in another year than the PC).
+  const thisYear = Number(formatShanghaiTime(appNow()).slice(0, 4));
   const [year, setYear] = useState(String(thisYear));
   return (
     <>

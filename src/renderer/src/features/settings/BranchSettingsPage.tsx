@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BranchSettings } from '../../../../shared/contract/settings';
@@ -20,6 +20,8 @@ import { call, errorMessage, fieldErrors } from '../../api/client';
 import { useHasRole } from '../../app/auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { useDirtyGuard } from '../../components/forms/unsaved';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 
 /** Branch code and name, the region and industry lists every module picks from, session and update settings. */
 export function BranchSettingsPage() {
@@ -53,10 +55,12 @@ export function BranchSettingsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings.data]);
 
-  const save = useMutation({
+  useDirtyGuard(canEdit && form.isDirty());
+  const save = useSubmitOnce({
     mutationFn: (values: BranchSettings) => call('settings.updateBranch', values),
     onSuccess: (data) => {
       queryClient.setQueryData(['settings.getBranch'], data);
+      form.resetDirty(data);
       void queryClient.invalidateQueries({ queryKey: ['auth.status'] });
       notifySuccess(t('branch.saved'));
     },
@@ -78,7 +82,7 @@ export function BranchSettingsPage() {
           {t('branch.readOnly')}
         </Alert>
       )}
-      <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <form noValidate onSubmit={form.onSubmit((values) => save.submit(values))}>
         <Paper withBorder p="md">
           <Stack gap="md">
             <SimpleGrid cols={2} spacing="md">
@@ -86,6 +90,7 @@ export function BranchSettingsPage() {
                 label={t('setup.branchCode')}
                 description={t('branch.codeHint')}
                 readOnly={!canEdit}
+                maxLength={10}
                 {...form.getInputProps('branchCode')}
                 onChange={(e) => form.setFieldValue('branchCode', e.currentTarget.value.toUpperCase())}
               />
@@ -93,6 +98,7 @@ export function BranchSettingsPage() {
                 label={t('setup.branchName')}
                 description={t('setup.branchNameHint')}
                 readOnly={!canEdit}
+                maxLength={100}
                 {...form.getInputProps('branchName')}
               />
             </SimpleGrid>
@@ -129,6 +135,7 @@ export function BranchSettingsPage() {
                 description={t('branch.updateUrlHint')}
                 placeholder="http://update.example.internal/kam-desk/"
                 readOnly={!canEdit}
+                maxLength={500}
                 {...form.getInputProps('updateUrl')}
               />
             </SimpleGrid>

@@ -24,6 +24,8 @@ import { call, errorMessage, fieldErrors } from '../../api/client';
 import { useHasRole } from '../../app/auth/useSession';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { useDirtyGuard } from '../../components/forms/unsaved';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 import { formatDateTime } from '../../lib/format';
 
 /**
@@ -220,7 +222,8 @@ export function SyncPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status.data]);
 
-  const save = useMutation({
+  useDirtyGuard(isAdmin && form.isDirty());
+  const save = useSubmitOnce({
     mutationFn: (values: SettingsForm) =>
       call('sync.configure', {
         hqUrl: values.hqUrl.trim(),
@@ -364,12 +367,13 @@ export function SyncPage() {
             {text.adminOnly}
           </Alert>
         ) : (
-          <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+          <form noValidate onSubmit={form.onSubmit((values) => save.submit(values))}>
             <Stack gap="md">
               <TextInput
                 label={text.hqUrl}
                 description={text.hqUrlHint}
                 placeholder="http://hq.example.internal:5180"
+                maxLength={500}
                 {...form.getInputProps('hqUrl')}
               />
               <SimpleGrid cols={2} spacing="md">
@@ -378,6 +382,7 @@ export function SyncPage() {
                   description={s.hasToken ? text.tokenKeep : text.tokenHint}
                   placeholder={s.hasToken ? text.tokenSet : 'kamd_…'}
                   autoComplete="off"
+                  maxLength={200}
                   {...form.getInputProps('deviceToken')}
                 />
                 <NumberInput

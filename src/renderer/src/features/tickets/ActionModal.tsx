@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { PRIORITIES, REPLY_METHODS, type TicketAction } from '../../../../shared/contract/ticket-common';
 import type { TicketDetail } from '../../../../shared/contract/tickets';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { GuardedModal } from '../../components/forms/GuardedModal';
+import { LimitedTextarea } from '../../components/forms/LimitedTextarea';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 import { AssignFields } from './AssignFields';
 import { useTicketConfig } from './hooks';
 import { useTicketsT, type TicketsKey } from './i18n';
@@ -49,16 +51,17 @@ export function ActionModal({ ticket, kind, onClose, onDone }: { ticket: TicketD
     setScore('5');
     setComment('');
     setPriority(ticket.priority);
+    submit.renewKey();
     // Only opening a form resets it; later ticket refreshes must not wipe what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kind]);
 
-  const submit = useMutation({
-    mutationFn: async (): Promise<TicketDetail> => {
+  const submit = useSubmitOnce({
+    mutationFn: async (_: void, idempotencyKey): Promise<TicketDetail> => {
       const id = ticket.id;
       switch (kind) {
         case 'note':
-          return call('tickets.addNote', { id, note });
+          return call('tickets.addNote', { id, note }, { idempotencyKey });
         case 'priority':
           return call('tickets.setPriority', { id, priority: priority as TicketDetail['priority'], reason: note });
         case 'assign':
@@ -81,26 +84,36 @@ export function ActionModal({ ticket, kind, onClose, onDone }: { ticket: TicketD
     },
     onError: (e) => notifyError(e),
   });
-  useHotkeys([['mod+Enter', () => kind && submit.mutate()]], []);
+  useHotkeys([['mod+Enter', () => kind && submit.submit()]], []);
+  // What the form started from; anything else is typed work that closing would lose.
+  const dirty =
+    !!kind &&
+    (note.trim() !== '' ||
+      content.trim() !== '' ||
+      comment.trim() !== '' ||
+      resolution !== ticket.resolution ||
+      cause !== ticket.cause ||
+      (kind === 'assign' && (dept !== ticket.assigneeDept || assigneeId !== ticket.assigneeId)) ||
+      (kind === 'priority' && priority !== ticket.priority));
 
   const noteLabel: TicketsKey = kind === 'wait' ? 'form.noteWait' : kind === 'rework' ? 'form.noteRework' : kind === 'cancel' ? 'form.noteCancel' : kind === 'priority' ? 'form.reason' : 'form.note';
   const noteRequired = kind === 'wait' || kind === 'rework' || kind === 'cancel' || kind === 'note' || kind === 'priority';
   return (
-    <Modal opened={!!kind} onClose={onClose} title={kind ? `${t(`action.${kind}` as TicketsKey)} · ${ticket.number}` : ''} size="lg">
+    <GuardedModal opened={!!kind} dirty={dirty} onClose={onClose} title={kind ? `${t(`action.${kind}` as TicketsKey)} · ${ticket.number}` : ''} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit.mutate();
+          submit.submit();
         }}
       >
         <Stack gap="sm">
           {kind === 'assign' && <AssignFields dept={dept} assigneeId={assigneeId} onChange={(d, a) => { setDept(d); setAssigneeId(a); }} autoFocus />}
           {kind === 'resolve' && (
             <>
-              <Textarea label={t('form.resolution')} required autosize minRows={2} value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} data-autofocus />
+              <LimitedTextarea label={t('form.resolution')} required maxLength={2000} value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} data-autofocus />
               <Group grow>
                 <Select label={t('form.responsibleDept')} required data={config.data?.departments ?? []} value={responsibleDept} onChange={setResponsibleDept} searchable comboboxProps={{ withinPortal: true }} />
-                <TextInput label={t('form.cause')} required value={cause} onChange={(e) => setCause(e.currentTarget.value)} />
+                <TextInput label={t('form.cause')} required maxLength={500} value={cause} onChange={(e) => setCause(e.currentTarget.value)} />
               </Group>
               <Checkbox label={t('form.ourFault')} checked={ourFault} onChange={(e) => setOurFault(e.currentTarget.checked)} />
             </>
@@ -108,20 +121,20 @@ export function ActionModal({ ticket, kind, onClose, onDone }: { ticket: TicketD
           {kind === 'reply' && (
             <>
               <SegmentedControl value={method} onChange={setMethod} data={REPLY_METHODS.map((m) => ({ value: m, label: t(`replyMethod.${m}` as TicketsKey) }))} aria-label={t('form.replyMethod')} />
-              <Textarea label={t('form.replyContent')} required autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} data-autofocus />
+              <LimitedTextarea label={t('form.replyContent')} required maxLength={2000} value={content} onChange={(e) => setContent(e.currentTarget.value)} data-autofocus />
             </>
           )}
           {kind === 'visit' && (
             <>
               <SegmentedControl value={score} onChange={setScore} data={['1', '2', '3', '4', '5']} aria-label={t('form.satisfaction')} />
-              <TextInput label={t('form.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
+              <TextInput label={t('form.comment')} maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-autofocus />
             </>
           )}
           {kind === 'priority' && (
             <SegmentedControl value={priority} onChange={setPriority} data={[...PRIORITIES]} aria-label={t('form.priority')} />
           )}
           {kind !== 'visit' && kind !== 'reply' && kind !== 'resolve' && (
-            <Textarea label={t(noteLabel)} required={noteRequired} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus={kind !== 'assign' || undefined} />
+            <LimitedTextarea label={t(noteLabel)} required={noteRequired} maxLength={kind === 'note' ? 2000 : kind === 'priority' ? 500 : 1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus={kind !== 'assign' || undefined} />
           )}
           <Group justify="flex-end">
             <Button type="submit" color={kind === 'cancel' ? 'red' : undefined} loading={submit.isPending}>
@@ -130,6 +143,6 @@ export function ActionModal({ ticket, kind, onClose, onDone }: { ticket: TicketD
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,49 +1,98 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, Grid, Group, Kbd, NavLink, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Kbd, NavLink, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
 import { INTAKE_CHANNELS, PRIORITIES, TICKET_IMPACTS, type Priority, type TicketImpact, type TicketKind } from '../../../../shared/contract/ticket-common';
 import type { Grade } from '../../../../shared/contract/customer-common';
 import { call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { DraftNotice } from '../../components/forms/DraftNotice';
+import { LimitedTextarea } from '../../components/forms/LimitedTextarea';
+import { useFormDraft } from '../../components/forms/draft';
+import { useDirtyGuard } from '../../components/forms/unsaved';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 import { AssignFields } from './AssignFields';
 import { HelpOverlay, PriorityBadge, StatusBadge } from './badges';
 import { useInvalidateTickets, useTicketConfig } from './hooks';
 import { useTicketsT, type TicketsKey } from './i18n';
 import { GradeBadge } from '../customers/badges';
 
+/** Everything typed at intake: what the draft keeps across a reload. */
+interface IntakeValues {
+  query: string;
+  customerId: string | null;
+  serviceId: string | null;
+  kind: TicketKind;
+  contactId: string | null;
+  channel: string;
+  categoryId: string | null;
+  impact: TicketImpact;
+  priority: Priority | null;
+  reason: string;
+  title: string;
+  description: string;
+  dept: string | null;
+  assigneeId: string | null;
+}
+
+const EMPTY: IntakeValues = {
+  query: '',
+  customerId: null,
+  serviceId: null,
+  kind: 'fault',
+  contactId: null,
+  channel: 'phone',
+  categoryId: null,
+  impact: 'minor',
+  priority: null,
+  reason: '',
+  title: '',
+  description: '',
+  dept: null,
+  assigneeId: null,
+};
+
 /**
  * Phone intake, built to take a call in under a minute: one box finds the customer (name, service
  * number, circuit id, credit code); ↓/Enter picks; the caller's services, open tickets and a likely
- * duplicate show at once; the priority comes from the matrix; Ctrl+Enter opens the ticket.
+ * duplicate show at once; the priority comes from the matrix; Ctrl+Enter opens the ticket. What is
+ * typed is kept as a draft until the ticket is created (a reload restores it), and one submit opens
+ * one ticket however often Enter is pressed.
  */
 export function IntakePage() {
   const t = useTicketsT();
   const navigate = useNavigate();
   const invalidate = useInvalidateTickets();
   const config = useTicketConfig();
+  const draft = useFormDraft<IntakeValues>('ticketIntake', null);
+  const [restored, setRestored] = useState(() => draft.read());
+  const initial = { ...EMPTY, ...restored?.values };
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initial.query);
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const [cursor, setCursor] = useState(0);
-  const [customerId, setCustomerId] = useState<string | null>(null);
-  const [serviceId, setServiceId] = useState<string | null>(null);
-  const [kind, setKind] = useState<TicketKind>('fault');
-  const [contactId, setContactId] = useState<string | null>(null);
-  const [channel, setChannel] = useState<string>('phone');
-  const [categoryId, setCategoryId] = useState<string | null>(null);
-  const [impact, setImpact] = useState<TicketImpact>('minor');
-  const [priority, setPriority] = useState<Priority | null>(null);
-  const [reason, setReason] = useState('');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [dept, setDept] = useState<string | null>(null);
-  const [assigneeId, setAssigneeId] = useState<string | null>(null);
+  const [customerId, setCustomerId] = useState(initial.customerId);
+  const [serviceId, setServiceId] = useState(initial.serviceId);
+  const [kind, setKind] = useState(initial.kind);
+  const [contactId, setContactId] = useState(initial.contactId);
+  const [channel, setChannel] = useState(initial.channel);
+  const [categoryId, setCategoryId] = useState(initial.categoryId);
+  const [impact, setImpact] = useState(initial.impact);
+  const [priority, setPriority] = useState(initial.priority);
+  const [reason, setReason] = useState(initial.reason);
+  const [title, setTitle] = useState(initial.title);
+  const [description, setDescription] = useState(initial.description);
+  const [dept, setDept] = useState(initial.dept);
+  const [assigneeId, setAssigneeId] = useState(initial.assigneeId);
   const [help, setHelp] = useState(false);
+  const values: IntakeValues = { query, customerId, serviceId, kind, contactId, channel, categoryId, impact, priority, reason, title, description, dept, assigneeId };
+  // Picking a customer fills in its first contact by itself; that alone is no typed work.
+  const dirty = (Object.keys(EMPTY) as (keyof IntakeValues)[]).some((k) => k !== 'contactId' && values[k] !== EMPTY[k]);
+  useDirtyGuard(dirty);
 
   const hits = useQuery({
     queryKey: ['tickets.intakeLookup', debounced],
@@ -83,8 +132,8 @@ export function IntakePage() {
   const overridden = priority !== null && priority !== derived;
   const categories = (config.data?.categories ?? []).filter((c) => c.active && c.parentId && (!c.kind || c.kind === kind));
 
-  const create = useMutation({
-    mutationFn: () =>
+  const create = useSubmitOnce({
+    mutationFn: (_: void, idempotencyKey) =>
       call('tickets.create', {
         kind,
         customerId: customerId!,
@@ -97,14 +146,46 @@ export function IntakePage() {
         impact,
         ...(overridden ? { priority: priority!, priorityReason: reason } : {}),
         ...(dept ? { assigneeDept: dept, assigneeId } : {}),
-      }),
+      }, { idempotencyKey }),
     onSuccess: (ticket) => {
+      draft.clear();
       notifySuccess(t('intake.created', { number: ticket.number }));
       void invalidate();
       navigate(`../${ticket.id}`);
     },
     onError: (e) => notifyError(e),
   });
+  const { resumeKey } = create;
+  const restoredKey = restored?.idempotencyKey;
+  // A restored draft continues its intent: if its ticket was in fact created, the server says so.
+  useEffect(() => {
+    if (restoredKey) resumeKey(restoredKey);
+  }, [restoredKey, resumeKey]);
+  const serialized = JSON.stringify(values);
+  useEffect(() => {
+    if (dirty) draft.write(JSON.parse(serialized) as IntakeValues, create.idempotencyKey);
+    else draft.clear();
+  }, [dirty, serialized, draft, create.idempotencyKey]);
+  const discardDraft = () => {
+    draft.clear();
+    setRestored(null);
+    setQuery(EMPTY.query);
+    setCustomerId(EMPTY.customerId);
+    setServiceId(EMPTY.serviceId);
+    setKind(EMPTY.kind);
+    setContactId(EMPTY.contactId);
+    setChannel(EMPTY.channel);
+    setCategoryId(EMPTY.categoryId);
+    setImpact(EMPTY.impact);
+    setPriority(EMPTY.priority);
+    setReason(EMPTY.reason);
+    setTitle(EMPTY.title);
+    setDescription(EMPTY.description);
+    setDept(EMPTY.dept);
+    setAssigneeId(EMPTY.assigneeId);
+    create.renewKey();
+    window.setTimeout(() => searchRef.current?.focus(), 0);
+  };
   const canSubmit = !!customerId && title.trim().length > 0 && (!overridden || reason.trim().length > 0);
 
   // Kind and submit work while typing in any field; / and ? only outside fields (they are text there).
@@ -112,7 +193,7 @@ export function IntakePage() {
     [
       ['alt+1', () => setKind('fault')],
       ['alt+2', () => setKind('complaint')],
-      ['mod+Enter', () => canSubmit && create.mutate()],
+      ['mod+Enter', () => canSubmit && create.submit()],
     ],
     [],
   );
@@ -124,6 +205,7 @@ export function IntakePage() {
   return (
     <Stack gap="sm">
       <PageHeader title={t('intake.title')} actions={<Anchor size="sm" onClick={() => setHelp(true)}>{t('queue.help')}</Anchor>} />
+      {restored && <DraftNotice savedAt={restored.savedAt} onDiscard={discardDraft} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="xs">
@@ -133,6 +215,7 @@ export function IntakePage() {
               leftSection={<IconSearch size={14} />}
               label={t('intake.search')}
               description={t('intake.searchHint')}
+              maxLength={100}
               value={query}
               onChange={(e) => {
                 setQuery(e.currentTarget.value);
@@ -222,7 +305,7 @@ export function IntakePage() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (canSubmit) create.mutate();
+              if (canSubmit) create.submit();
             }}
           >
             <Stack gap="xs">
@@ -256,8 +339,8 @@ export function IntakePage() {
                   disabled={!customerId}
                 />
               </Group>
-              <TextInput ref={titleRef} label={t('intake.title2')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} disabled={!customerId} />
-              <Textarea label={t('intake.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} disabled={!customerId} />
+              <TextInput ref={titleRef} label={t('intake.title2')} required maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} disabled={!customerId} />
+              <LimitedTextarea label={t('intake.description')} maxLength={4000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} disabled={!customerId} />
               <Group grow align="flex-end">
                 <Select label={t('intake.category')} data={categories.map((c) => ({ value: c.id, label: c.name }))} value={categoryId} onChange={setCategoryId} clearable searchable />
                 <div>
@@ -274,7 +357,7 @@ export function IntakePage() {
                   </Text>
                   <SegmentedControl value={effective ?? 'P3'} onChange={(v) => setPriority(v as Priority)} data={[...PRIORITIES]} color={effective === 'P1' ? 'red' : 'orange'} />
                 </div>
-                {overridden && <TextInput style={{ flex: 1 }} label={t('intake.priorityReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
+                {overridden && <TextInput style={{ flex: 1 }} label={t('intake.priorityReason')} required maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
               </Group>
               <Text size="sm" fw={500}>
                 {t('intake.dispatch')}

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/contract/auth';
 import { call, errorMessage, fieldErrors } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
+import { CancelButton, GuardedModal } from '../../components/forms/GuardedModal';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 
 /** An administrator sets a new password for a user; this also clears a lockout. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -22,7 +24,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     if (user) form.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user]);
-  const reset = useMutation({
+  const reset = useSubmitOnce({
     mutationFn: (password: string) => call('users.resetPassword', { id: user?.id ?? '', password }),
     onSuccess: (u) => {
       notifySuccess(t('users.passwordReset', { name: u.displayName }));
@@ -35,13 +37,13 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     },
   });
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <GuardedModal
       opened={!!user}
+      dirty={!!user && form.isDirty()}
       onClose={onClose}
       title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}
     >
-      <form noValidate onSubmit={form.onSubmit((v) => reset.mutate(v.password))}>
+      <form noValidate onSubmit={form.onSubmit((v) => reset.submit(v.password))}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t('users.resetPasswordHint')}
@@ -51,23 +53,23 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
             description={t('setup.passwordRule')}
             autoComplete="new-password"
             data-autofocus
+            maxLength={128}
             {...form.getInputProps('password')}
           />
           <PasswordInput
             label={t('changePassword.confirm')}
             autoComplete="new-password"
+            maxLength={128}
             {...form.getInputProps('confirm')}
           />
           <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={reset.isPending}>
               {t('users.resetPassword')}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,22 +1,14 @@
 import { useEffect } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call, errorMessage, fieldErrors } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
+import { CancelButton, GuardedModal } from '../../components/forms/GuardedModal';
+import { useSubmitOnce } from '../../components/forms/useSubmitOnce';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 
@@ -77,15 +69,19 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
     });
     form.resetDirty();
     form.clearErrors();
+    save.renewKey();
     // The form object is stable across renders; only a newly opened dialog should reset it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editing]);
 
-  const save = useMutation({
-    mutationFn: ({ formError: _f, username, password, ...profile }: Values & { formError: string }) =>
+  const save = useSubmitOnce({
+    mutationFn: (
+      { formError: _f, username, password, ...profile }: Values & { formError: string },
+      idempotencyKey,
+    ) =>
       editing?.mode === 'edit'
         ? call('users.update', { id: editing.user.id, ...profile })
-        : call('users.create', { username: username.trim(), password, ...profile }),
+        : call('users.create', { username: username.trim(), password, ...profile }, { idempotencyKey }),
     onSuccess: (user) => {
       notifySuccess(
         isCreate
@@ -109,9 +105,9 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
     currentRegion && !regions.includes(currentRegion) ? [currentRegion, ...regions] : regions;
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <GuardedModal
       opened={!!editing}
+      dirty={!!editing && form.isDirty()}
       onClose={onClose}
       size="lg"
       title={
@@ -120,7 +116,7 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
           : t('users.editTitle', { name: editing?.mode === 'edit' ? editing.user.displayName : '' })
       }
     >
-      <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <form noValidate onSubmit={form.onSubmit((values) => save.submit(values))}>
         <Stack gap="sm">
           {form.errors.formError && (
             <Alert color="red" role="alert">
@@ -135,6 +131,7 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
                 required
                 data-autofocus
                 autoComplete="off"
+                maxLength={32}
                 {...form.getInputProps('username')}
               />
             ) : (
@@ -150,6 +147,7 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
               label={t('users.fields.displayName')}
               required
               description={t('users.displayNameHint')}
+              maxLength={50}
               {...form.getInputProps('displayName')}
             />
             {isCreate && (
@@ -158,6 +156,7 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
                 description={t('setup.passwordRule')}
                 required
                 autoComplete="new-password"
+                maxLength={128}
                 {...form.getInputProps('password')}
               />
             )}
@@ -169,9 +168,17 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               {...form.getInputProps('role')}
             />
-            <TextInput label={t('users.fields.employeeNo')} {...form.getInputProps('employeeNo')} />
-            <TextInput label={t('users.fields.department')} {...form.getInputProps('department')} />
-            <TextInput label={t('users.fields.phone')} {...form.getInputProps('phone')} />
+            <TextInput
+              label={t('users.fields.employeeNo')}
+              maxLength={32}
+              {...form.getInputProps('employeeNo')}
+            />
+            <TextInput
+              label={t('users.fields.department')}
+              maxLength={100}
+              {...form.getInputProps('department')}
+            />
+            <TextInput label={t('users.fields.phone')} maxLength={32} {...form.getInputProps('phone')} />
             <Select
               label={t('users.fields.region')}
               placeholder={regions.length ? t('users.noRegion') : t('users.noRegionsConfigured')}
@@ -183,15 +190,13 @@ export function UserFormModal({ editing, onClose }: { editing: Editing; onClose:
             />
           </SimpleGrid>
           <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={save.isPending}>
               {isCreate ? t('users.createSubmit') : t('common.save')}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -6,17 +6,14 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,6 +28,12 @@ import type { Customer } from '../../../../../shared/contract/customers';
 import { call, errorMessage, fieldErrors } from '../../../api/client';
 import { useHasRole } from '../../../app/auth/useSession';
 import { notifySuccess } from '../../../components/notify';
+import { DraftNotice } from '../../../components/forms/DraftNotice';
+import { CancelButton, GuardedModal } from '../../../components/forms/GuardedModal';
+import { LimitedTextarea } from '../../../components/forms/LimitedTextarea';
+import { useFormDraft } from '../../../components/forms/draft';
+import { allowLeaving } from '../../../components/forms/unsaved';
+import { useSubmitOnce } from '../../../components/forms/useSubmitOnce';
 import { useAccountManagers, useBranchSettings, useInvalidateCustomers } from '../hooks';
 import { ParentPicker } from './ParentPicker';
 import { creditCodeProblem, normaliseCreditCode, useDuplicateCheck } from './useDuplicateCheck';
@@ -82,7 +85,8 @@ function withCurrent(options: string[], current: string): string[] {
 /**
  * Create or edit a customer's basic data. While the name or credit code is typed the duplicate guard
  * asks the server and says who already owns the customer; the credit code's check character is
- * verified here too, and the server's own validation lands on the fields.
+ * verified here too, and the server's own validation lands on the fields. What is typed is kept as a
+ * draft until saved or discarded, and one submit creates one customer however often it is pressed.
  */
 export function CustomerFormModal({
   opened,
@@ -102,6 +106,8 @@ export function CustomerFormModal({
   const isLeader = useHasRole(['admin', 'leader']);
   const isCreate = !customer;
   const [formError, setFormError] = useState<string | null>(null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const draft = useFormDraft<Values>('customer', customer?.id, opened);
   const form = useForm<Values>({
     initialValues: EMPTY,
     validate: {
@@ -113,40 +119,8 @@ export function CustomerFormModal({
     },
   });
 
-  useEffect(() => {
-    if (!opened) return;
-    setFormError(null);
-    form.setValues(
-      customer
-        ? {
-            ...EMPTY,
-            name: customer.name,
-            shortName: customer.shortName,
-            creditCode: customer.creditCode,
-            industry: customer.industry,
-            type: customer.type,
-            region: customer.region,
-            address: customer.address,
-            size: customer.size,
-            parentId: customer.parentId,
-            sensitivity: customer.sensitivity,
-            tags: customer.tags,
-            notes: customer.notes,
-            designatedStrategic: customer.designatedStrategic,
-          }
-        : EMPTY,
-    );
-    form.resetDirty();
-    form.clearErrors();
-    // Reset only when the dialog opens (the form object is stable).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, customer]);
-
-  const duplicate = useDuplicateCheck(form.values.name, form.values.creditCode, customer?.id, opened);
-  const dup = duplicate.data?.duplicate ? duplicate.data : null;
-
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const save = useSubmitOnce({
+    mutationFn: (v: Values, idempotencyKey) => {
       const basic = {
         name: v.name.trim(),
         shortName: v.shortName.trim(),
@@ -164,10 +138,15 @@ export function CustomerFormModal({
       };
       return customer
         ? call('customers.update', { id: customer.id, ...basic })
-        : call('customers.create', { ...basic, stage: v.stage, ...(isLeader && { ownerId: v.ownerId }) });
+        : call(
+            'customers.create',
+            { ...basic, stage: v.stage, ...(isLeader && { ownerId: v.ownerId }) },
+            { idempotencyKey },
+          );
     },
     onSuccess: (c) => {
       notifySuccess(t(isCreate ? 'customers.form.created' : 'customers.form.saved', { name: c.name }));
+      draft.clear();
       void invalidate();
       onClose();
       onSaved?.(c);
@@ -179,20 +158,77 @@ export function CustomerFormModal({
     },
   });
 
+  const initialValues = (): Values =>
+    customer
+      ? {
+          ...EMPTY,
+          name: customer.name,
+          shortName: customer.shortName,
+          creditCode: customer.creditCode,
+          industry: customer.industry,
+          type: customer.type,
+          region: customer.region,
+          address: customer.address,
+          size: customer.size,
+          parentId: customer.parentId,
+          sensitivity: customer.sensitivity,
+          tags: customer.tags,
+          notes: customer.notes,
+          designatedStrategic: customer.designatedStrategic,
+        }
+      : EMPTY;
+
+  // Each opening starts from the customer as it is (or empty), then from the draft if one was left.
+  useEffect(() => {
+    if (!opened) return;
+    setFormError(null);
+    const initial = initialValues();
+    const saved = draft.read();
+    form.setValues(saved ? { ...initial, ...saved.values } : initial);
+    form.resetDirty(initial);
+    form.clearErrors();
+    setRestoredAt(saved?.savedAt ?? null);
+    if (saved?.idempotencyKey) save.resumeKey(saved.idempotencyKey);
+    else save.renewKey();
+    // Reset only when the dialog opens (the form object is stable).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, customer]);
+
+  const dirty = opened && form.isDirty();
+  useEffect(() => {
+    if (dirty) draft.write(form.values, save.idempotencyKey);
+  }, [dirty, form.values, draft, save.idempotencyKey]);
+
+  const discardDraft = () => {
+    draft.clear();
+    setRestoredAt(null);
+    form.setValues(initialValues());
+    form.resetDirty();
+  };
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
+
+  const duplicate = useDuplicateCheck(form.values.name, form.values.creditCode, customer?.id, opened);
+  const dup = duplicate.data?.duplicate ? duplicate.data : null;
+
   const industries = withCurrent(branch.data?.industries ?? [], form.values.industry);
   const regions = withCurrent(branch.data?.regions ?? [], form.values.region);
 
   return (
-    <Modal
+    <GuardedModal
       opened={opened}
-      onClose={onClose}
+      dirty={dirty}
+      onClose={close}
       size={720}
       title={
         isCreate ? t('customers.form.createTitle') : t('customers.form.editTitle', { name: customer.name })
       }
     >
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <form noValidate onSubmit={form.onSubmit((v) => save.submit(v))}>
         <Stack gap="sm">
+          {restoredAt && <DraftNotice savedAt={restoredAt} onDiscard={discardDraft} />}
           {formError && (
             <Alert color="red" role="alert">
               {formError}
@@ -203,7 +239,16 @@ export function CustomerFormModal({
               <Group gap="xs">
                 <Text size="sm">{dup.message ?? t('customers.form.duplicate')}</Text>
                 {dup.customerId && (
-                  <Anchor component={Link} to={`/customers/${dup.customerId}`} size="sm" onClick={onClose}>
+                  <Anchor
+                    component={Link}
+                    to={`/customers/${dup.customerId}`}
+                    size="sm"
+                    onClick={() => {
+                      // Going to the customer that already exists: what was typed here is the duplicate.
+                      allowLeaving();
+                      close();
+                    }}
+                  >
                     {t('customers.form.openExisting')}
                   </Anchor>
                 )}
@@ -215,9 +260,14 @@ export function CustomerFormModal({
               label={t('customers.fields.name')}
               required
               data-autofocus
+              maxLength={100}
               {...form.getInputProps('name')}
             />
-            <TextInput label={t('customers.fields.shortName')} {...form.getInputProps('shortName')} />
+            <TextInput
+              label={t('customers.fields.shortName')}
+              maxLength={50}
+              {...form.getInputProps('shortName')}
+            />
             <TextInput
               label={t('customers.fields.creditCode')}
               placeholder="91110000XXXXXXXXXX"
@@ -286,12 +336,15 @@ export function CustomerFormModal({
               />
             )}
           </SimpleGrid>
-          <TextInput label={t('customers.fields.address')} {...form.getInputProps('address')} />
-          <Textarea
+          <TextInput
+            label={t('customers.fields.address')}
+            maxLength={200}
+            {...form.getInputProps('address')}
+          />
+          <LimitedTextarea
             label={t('customers.fields.notes')}
-            autosize
-            minRows={2}
             maxRows={5}
+            maxLength={2000}
             {...form.getInputProps('notes')}
           />
           <Checkbox
@@ -299,15 +352,13 @@ export function CustomerFormModal({
             {...form.getInputProps('designatedStrategic', { type: 'checkbox' })}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={save.isPending} disabled={!!dup}>
               {isCreate ? t('customers.form.create') : t('common.save')}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconBookmark, IconBookmarkPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import type { CustomerFilter } from '../../../../../shared/contract/customer-com
 import { call, errorMessage, fieldErrors } from '../../../api/client';
 import { useHasRole } from '../../../app/auth/useSession';
 import { notifyError, notifySuccess } from '../../../components/notify';
+import { CancelButton, GuardedModal } from '../../../components/forms/GuardedModal';
+import { useSubmitOnce } from '../../../components/forms/useSubmitOnce';
 import { compactFilters } from './filters';
 
 /** Saved list views: apply one, save the current filters under a name, delete your own. */
@@ -29,9 +31,13 @@ export function SavedViewsMenu({
     queryFn: () => call('customers.views.list', {}),
   });
 
-  const save = useMutation({
-    mutationFn: () =>
-      call('customers.views.save', { name: name.trim(), filters: compactFilters(filters), shared }),
+  const save = useSubmitOnce({
+    mutationFn: (_: void, idempotencyKey) =>
+      call(
+        'customers.views.save',
+        { name: name.trim(), filters: compactFilters(filters), shared },
+        { idempotencyKey },
+      ),
     onSuccess: (view) => {
       notifySuccess(t('customers.views.saved', { name: view.name }));
       setSaving(false);
@@ -97,6 +103,7 @@ export function SavedViewsMenu({
               setName('');
               setShared(false);
               setError(null);
+              save.renewKey();
               setSaving(true);
             }}
           >
@@ -104,8 +111,9 @@ export function SavedViewsMenu({
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal
+      <GuardedModal
         opened={saving}
+        dirty={saving && name.trim() !== ''}
         onClose={() => setSaving(false)}
         title={t('customers.views.saveCurrent')}
         size="sm"
@@ -114,13 +122,14 @@ export function SavedViewsMenu({
           onSubmit={(e) => {
             e.preventDefault();
             if (!name.trim()) setError(t('common.required'));
-            else save.mutate();
+            else save.submit();
           }}
         >
           <Stack gap="sm">
             <TextInput
               label={t('customers.views.name')}
               data-autofocus
+              maxLength={50}
               value={name}
               error={error}
               onChange={(e) => {
@@ -136,16 +145,14 @@ export function SavedViewsMenu({
               />
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setSaving(false)}>
-                {t('common.cancel')}
-              </Button>
+              <CancelButton />
               <Button type="submit" loading={save.isPending}>
                 {t('common.save')}
               </Button>
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </GuardedModal>
     </>
   );
 }

@@ -5,14 +5,11 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
@@ -23,7 +20,11 @@ import type { InputOf } from '../../../../../shared/contract';
 import { call, errorMessage, fieldErrors } from '../../../api/client';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { fenToYuan, yuanToFen } from '../format';
+import { CancelButton, GuardedModal } from '../../../components/forms/GuardedModal';
+import { LimitedTextarea } from '../../../components/forms/LimitedTextarea';
+import { MoneyInput } from '../../../components/forms/MoneyInput';
+import { fenToYuanText, parseMoney } from '../../../components/forms/money';
+import { useSubmitOnce } from '../../../components/forms/useSubmitOnce';
 import { useInvalidateCustomers } from '../hooks';
 
 export type SectionKey = 'contacts' | 'services' | 'bills' | 'credit' | 'projects' | 'resources';
@@ -42,6 +43,8 @@ export interface FieldDef {
   options?: { value: string; label: string }[];
   /** Takes both grid columns. */
   wide?: boolean;
+  /** The contract's length limit of a text field (shown by the input, before saving). */
+  maxLength?: number;
 }
 
 export interface SectionDef<Row extends { id: string }> {
@@ -62,7 +65,7 @@ function toForm(field: FieldDef, row: Record<string, unknown> | null): FormValue
     case 'bool':
       return v === true;
     case 'money':
-      return typeof v === 'number' ? fenToYuan(v) : '';
+      return typeof v === 'number' ? fenToYuanText(v) : '';
     case 'select':
       return typeof v === 'string' ? v : field.required ? (field.options?.[0]?.value ?? null) : null;
     default:
@@ -75,7 +78,8 @@ function toInput(field: FieldDef, v: FormValue): FormValue {
     case 'bool':
       return v === true;
     case 'money':
-      return yuanToFen(typeof v === 'boolean' ? null : v);
+      // validate() has refused a malformed or negative amount; blank is no amount (0).
+      return parseMoney(typeof v === 'boolean' ? null : v).fen ?? 0;
     case 'date':
       return typeof v === 'string' && v ? v : null;
     case 'select':
@@ -108,23 +112,15 @@ export function SectionTable<Row extends { id: string }>({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Record<string, FormValue>>({ initialValues: {} });
 
-  const open = (row: Row | null) => {
-    const values: Record<string, FormValue> = {};
-    for (const f of def.fields) values[f.name] = toForm(f, row as Record<string, unknown> | null);
-    form.setValues(values);
-    form.clearErrors();
-    setFormError(null);
-    setEditing({ row });
-  };
-
-  const save = useMutation({
-    mutationFn: (values: Record<string, FormValue>) => {
+  const save = useSubmitOnce({
+    mutationFn: (values: Record<string, FormValue>, idempotencyKey) => {
       const input: Record<string, FormValue> = { customerId };
       if (editing?.row) input.id = editing.row.id;
       for (const f of def.fields) input[f.name] = toInput(f, values[f.name] ?? null);
       const method: SaveMethod = `customers.${def.key}.save`;
       // The field table above is the single description of this section's input; the server validates it.
-      return call(method, input as unknown as InputOf<SaveMethod>);
+      // Adding a row is a create: one key per dialog, so a double submit adds one row.
+      return call(method, input as unknown as InputOf<SaveMethod>, editing?.row ? {} : { idempotencyKey });
     },
     onSuccess: () => {
       notifySuccess(t('customers.sections.saved'));
@@ -137,6 +133,16 @@ export function SectionTable<Row extends { id: string }>({
       else setFormError(errorMessage(e));
     },
   });
+  const open = (row: Row | null) => {
+    const values: Record<string, FormValue> = {};
+    for (const f of def.fields) values[f.name] = toForm(f, row as Record<string, unknown> | null);
+    form.setValues(values);
+    form.resetDirty(values);
+    form.clearErrors();
+    setFormError(null);
+    save.renewKey();
+    setEditing({ row });
+  };
   const remove = useMutation({
     mutationFn: (row: Row) => {
       const method: DeleteMethod = `customers.${def.key}.delete`;
@@ -155,6 +161,10 @@ export function SectionTable<Row extends { id: string }>({
     for (const f of def.fields) {
       const v = values[f.name];
       if (f.required && (v === '' || v === null)) errors[f.name] = t('common.required');
+      else if (f.kind === 'money') {
+        const problem = parseMoney(typeof v === 'boolean' ? null : v).problem;
+        if (problem) errors[f.name] = t(problem);
+      }
     }
     form.setErrors(errors);
     return Object.keys(errors).length === 0;
@@ -216,8 +226,9 @@ export function SectionTable<Row extends { id: string }>({
         onRowDoubleClick={canEdit ? ({ record }) => open(record) : undefined}
         columns={columns}
       />
-      <Modal
+      <GuardedModal
         opened={!!editing}
+        dirty={!!editing && form.isDirty()}
         onClose={() => setEditing(null)}
         size={640}
         title={editing?.row ? t('customers.sections.editTitle', { section: def.title }) : def.addLabel}
@@ -225,7 +236,7 @@ export function SectionTable<Row extends { id: string }>({
         <form
           noValidate
           onSubmit={form.onSubmit((values) => {
-            if (validate(values)) save.mutate(values);
+            if (validate(values)) save.submit(values);
           })}
         >
           <Stack gap="sm">
@@ -246,16 +257,14 @@ export function SectionTable<Row extends { id: string }>({
               ))}
             </SimpleGrid>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(null)}>
-                {t('common.cancel')}
-              </Button>
+              <CancelButton />
               <Button type="submit" loading={save.isPending}>
                 {t('common.save')}
               </Button>
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </GuardedModal>
       <ConfirmModal
         opened={!!deleting}
         title={t('customers.sections.delete')}
@@ -275,7 +284,7 @@ function FieldInput({ field, props, autoFocus }: { field: FieldDef; props: Input
   const common = { label: field.label, required: field.required, 'data-autofocus': autoFocus || undefined };
   switch (field.kind) {
     case 'textarea':
-      return <Textarea {...common} autosize minRows={2} maxRows={5} {...props} />;
+      return <LimitedTextarea {...common} maxRows={5} maxLength={field.maxLength ?? 500} {...props} />;
     case 'select':
       return (
         <Select
@@ -291,21 +300,11 @@ function FieldInput({ field, props, autoFocus }: { field: FieldDef; props: Input
     case 'period':
       return <TextInput {...common} type="month" {...props} />;
     case 'money':
-      return (
-        <NumberInput
-          {...common}
-          prefix="¥"
-          thousandSeparator=","
-          decimalScale={2}
-          min={0}
-          hideControls
-          {...props}
-        />
-      );
+      return <MoneyInput {...common} {...props} />;
     case 'bool':
       return <Checkbox {...common} mt="lg" {...props} />;
     default:
-      return <TextInput {...common} {...props} />;
+      return <TextInput {...common} maxLength={field.maxLength} {...props} />;
   }
 }
 

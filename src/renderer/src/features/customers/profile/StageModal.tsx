@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STAGES, type CustomerStage } from '../../../../../shared/contract/customer-common';
 import type { Customer } from '../../../../../shared/contract/customers';
 import { call, errorMessage } from '../../../api/client';
 import { notifySuccess } from '../../../components/notify';
+import { CancelButton, GuardedModal } from '../../../components/forms/GuardedModal';
+import { LimitedTextarea } from '../../../components/forms/LimitedTextarea';
+import { useSubmitOnce } from '../../../components/forms/useSubmitOnce';
 import { useInvalidateCustomers } from '../hooks';
 
 /** Moves the customer along the pipeline; the note goes into the stage history. */
@@ -29,7 +31,7 @@ export function StageModal({
     setNote('');
     setError(null);
   }, [opened, customer.stage]);
-  const run = useMutation({
+  const run = useSubmitOnce({
     mutationFn: () => call('customers.setStage', { id: customer.id, stage, note: note.trim() }),
     onSuccess: (c) => {
       notifySuccess(t('customers.stageChange.done', { stage: t(`customers.stage.${c.stage}`) }));
@@ -39,11 +41,17 @@ export function StageModal({
     onError: (e) => setError(errorMessage(e)),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('customers.stageChange.title')} size="sm">
+    <GuardedModal
+      opened={opened}
+      dirty={opened && (stage !== customer.stage || note.trim() !== '')}
+      onClose={onClose}
+      title={t('customers.stageChange.title')}
+      size="sm"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          run.mutate();
+          run.submit();
         }}
       >
         <Stack gap="sm">
@@ -56,23 +64,20 @@ export function StageModal({
             onChange={(v) => v && setStage(v as CustomerStage)}
             error={error}
           />
-          <Textarea
+          <LimitedTextarea
             label={t('customers.stageChange.note')}
-            autosize
-            minRows={2}
+            maxLength={500}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
+            <CancelButton />
             <Button type="submit" loading={run.isPending} disabled={stage === customer.stage}>
               {t('common.save')}
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GuardedModal>
   );
 }

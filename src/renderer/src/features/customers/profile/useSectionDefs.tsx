@@ -52,23 +52,34 @@ export function useSectionDefs(data: Customer360) {
     addLabel: t('customers.sections.contacts.add'),
     empty: t('customers.sections.contacts.empty'),
     fields: [
-      { name: 'name', label: t('customers.sections.contacts.name'), kind: 'text', required: true },
-      { name: 'title', label: t('customers.sections.contacts.jobTitle'), kind: 'text' },
-      { name: 'department', label: t('customers.sections.contacts.department'), kind: 'text' },
+      {
+        name: 'name',
+        label: t('customers.sections.contacts.name'),
+        kind: 'text',
+        required: true,
+        maxLength: 50,
+      },
+      { name: 'title', label: t('customers.sections.contacts.jobTitle'), kind: 'text', maxLength: 50 },
+      {
+        name: 'department',
+        label: t('customers.sections.contacts.department'),
+        kind: 'text',
+        maxLength: 100,
+      },
       {
         name: 'decisionRole',
         label: t('customers.sections.contacts.decisionRole'),
         kind: 'select',
         options: opts(DECISION_ROLES, (v) => t(`customers.decisionRole.${v}`)),
       },
-      { name: 'mobile', label: t('customers.sections.contacts.mobile'), kind: 'text' },
-      { name: 'phone', label: t('customers.sections.contacts.phone'), kind: 'text' },
-      { name: 'email', label: t('customers.sections.contacts.email'), kind: 'text' },
-      { name: 'wechat', label: t('customers.sections.contacts.wechat'), kind: 'text' },
-      { name: 'qq', label: t('customers.sections.contacts.qq'), kind: 'text' },
+      { name: 'mobile', label: t('customers.sections.contacts.mobile'), kind: 'text', maxLength: 32 },
+      { name: 'phone', label: t('customers.sections.contacts.phone'), kind: 'text', maxLength: 32 },
+      { name: 'email', label: t('customers.sections.contacts.email'), kind: 'text', maxLength: 100 },
+      { name: 'wechat', label: t('customers.sections.contacts.wechat'), kind: 'text', maxLength: 50 },
+      { name: 'qq', label: t('customers.sections.contacts.qq'), kind: 'text', maxLength: 20 },
       { name: 'birthday', label: t('customers.sections.contacts.birthday'), kind: 'date' },
       { name: 'isPrimary', label: t('customers.sections.contacts.isPrimary'), kind: 'bool' },
-      { name: 'notes', label: t('customers.fields.notes'), kind: 'textarea', wide: true },
+      { name: 'notes', label: t('customers.fields.notes'), kind: 'textarea', wide: true, maxLength: 500 },
     ],
     columns: [
       {
@@ -120,9 +131,21 @@ export function useSectionDefs(data: Customer360) {
     addLabel: t('customers.sections.services.add'),
     empty: t('customers.sections.services.empty'),
     fields: [
-      { name: 'product', label: t('customers.sections.services.product'), kind: 'text', required: true },
-      { name: 'serviceNo', label: t('customers.sections.services.serviceNo'), kind: 'text', required: true },
-      { name: 'bandwidth', label: t('customers.sections.services.bandwidth'), kind: 'text' },
+      {
+        name: 'product',
+        label: t('customers.sections.services.product'),
+        kind: 'text',
+        required: true,
+        maxLength: 100,
+      },
+      {
+        name: 'serviceNo',
+        label: t('customers.sections.services.serviceNo'),
+        kind: 'text',
+        required: true,
+        maxLength: 64,
+      },
+      { name: 'bandwidth', label: t('customers.sections.services.bandwidth'), kind: 'text', maxLength: 32 },
       { name: 'monthlyFeeFen', label: t('customers.sections.services.monthlyFee'), kind: 'money' },
       { name: 'startDate', label: t('customers.sections.services.startDate'), kind: 'date' },
       {
@@ -132,7 +155,7 @@ export function useSectionDefs(data: Customer360) {
         required: true,
         options: opts(SERVICE_STATUSES, (v) => t(`customers.serviceStatus.${v}`)),
       },
-      { name: 'address', label: t('customers.fields.address'), kind: 'text', wide: true },
+      { name: 'address', label: t('customers.fields.address'), kind: 'text', wide: true, maxLength: 200 },
     ],
     columns: [
       { accessor: 'product', title: t('customers.sections.services.product') },
@@ -258,7 +281,13 @@ export function useSectionDefs(data: Customer360) {
       },
       { name: 'limitFen', label: t('customers.sections.credit.limit'), kind: 'money' },
       { name: 'at', label: t('customers.sections.credit.at'), kind: 'date', required: true },
-      { name: 'note', label: t('customers.sections.credit.note'), kind: 'textarea', wide: true },
+      {
+        name: 'note',
+        label: t('customers.sections.credit.note'),
+        kind: 'textarea',
+        wide: true,
+        maxLength: 500,
+      },
     ],
     columns: [
       { accessor: 'at', title: t('customers.sections.credit.at') },
@@ -287,7 +316,13 @@ export function useSectionDefs(data: Customer360) {
     addLabel: t('customers.sections.projects.add'),
     empty: t('customers.sections.projects.empty'),
     fields: [
-      { name: 'name', label: t('customers.sections.projects.name'), kind: 'text', required: true },
+      {
+        name: 'name',
+        label: t('customers.sections.projects.name'),
+        kind: 'text',
+        required: true,
+        maxLength: 100,
+      },
       {
         name: 'status',
         label: t('customers.sections.projects.status'),
@@ -296,10 +331,10 @@ export function useSectionDefs(data: Customer360) {
         options: opts(PROJECT_STATUSES, (v) => t(`customers.projectStatus.${v}`)),
       },
       { name: 'amountFen', label: t('customers.sections.projects.amount'), kind: 'money' },
-      { name: 'manager', label: t('customers.sections.projects.manager'), kind: 'text' },
+      { name: 'manager', label: t('customers.sections.projects.manager'), kind: 'text', maxLength: 50 },
       { name: 'startDate', label: t('customers.sections.projects.startDate'), kind: 'date' },
       { name: 'endDate', label: t('customers.sections.projects.endDate'), kind: 'date' },
-      { name: 'notes', label: t('customers.fields.notes'), kind: 'textarea', wide: true },
+      { name: 'notes', label: t('customers.fields.notes'), kind: 'textarea', wide: true, maxLength: 1000 },
     ],
     columns: [
       { accessor: 'name', title: t('customers.sections.projects.name') },
@@ -355,6 +390,7 @@ export function useSectionDefs(data: Customer360) {
         label: t('customers.sections.resources.identifier'),
         kind: 'text',
         required: true,
+        maxLength: 100,
       },
       {
         name: 'serviceId',
@@ -362,7 +398,13 @@ export function useSectionDefs(data: Customer360) {
         kind: 'select',
         options: data.services.map((s) => ({ value: s.id, label: `${s.product} · ${s.serviceNo}` })),
       },
-      { name: 'detail', label: t('customers.sections.resources.detail'), kind: 'textarea', wide: true },
+      {
+        name: 'detail',
+        label: t('customers.sections.resources.detail'),
+        kind: 'textarea',
+        wide: true,
+        maxLength: 500,
+      },
     ],
     columns: [
       {

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_TYPES, GRADES, type CustomerType } from '../../../../../shared/contract/customer-common';
 import type { CustomerSettings } from '../../../../../shared/contract/customer-evaluation';
@@ -21,12 +21,15 @@ import { ApiError, call, errorMessage } from '../../../api/client';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifySuccess } from '../../../components/notify';
 import { CustomersTabs } from '../CustomersTabs';
-import { fenToYuan, yuanToFen } from '../format';
+import { MoneyInput } from '../../../components/forms/MoneyInput';
+import { fenToYuanText, parseMoney } from '../../../components/forms/money';
+import { useDirtyGuard } from '../../../components/forms/unsaved';
+import { useSubmitOnce } from '../../../components/forms/useSubmitOnce';
 import { useCustomerSettings, useInvalidateCustomers } from '../hooks';
 
 /** The form edits yuan and percentages; the API takes fen and ratios. */
 interface Values {
-  keySpendThresholdYuan: number | string;
+  keySpendThresholdYuan: string;
   keyTypes: CustomerType[];
   keyIncludesDesignated: boolean;
   claimLimitPerMonth: number | string;
@@ -37,7 +40,7 @@ interface Values {
     share: number | string;
     growth: number | string;
   };
-  amountTargetYuan: number | string;
+  amountTargetYuan: string;
   shareTargetPercent: number | string;
   minScore: {
     strategic: number | string;
@@ -56,12 +59,12 @@ const MIN_KEYS = ['strategic', 'key', 'vip', 'quality'] as const;
 
 function toValues(s: CustomerSettings): Values {
   return {
-    keySpendThresholdYuan: fenToYuan(s.keySpendThresholdFen),
+    keySpendThresholdYuan: fenToYuanText(s.keySpendThresholdFen),
     keyTypes: s.keyTypes,
     keyIncludesDesignated: s.keyIncludesDesignated,
     claimLimitPerMonth: s.claimLimitPerMonth,
     weights: { ...s.gradeRules.weights },
-    amountTargetYuan: fenToYuan(s.gradeRules.amountTargetFen),
+    amountTargetYuan: fenToYuanText(s.gradeRules.amountTargetFen),
     shareTargetPercent: Math.round(s.gradeRules.shareTarget * 100000) / 1000,
     minScore: { ...s.gradeRules.minScore },
     designatedIsStrategic: s.gradeRules.designatedIsStrategic,
@@ -70,9 +73,17 @@ function toValues(s: CustomerSettings): Values {
   };
 }
 
+/** A money field the form's validation has accepted → fen (blank is 0). */
+const fenOf = (yuan: string) => parseMoney(yuan).fen ?? 0;
+
+/** Blank is refused (a threshold must be set); otherwise the money input's own rule. */
+function moneyProblem(yuan: string) {
+  return yuan.trim() === '' ? 'common.required' : parseMoney(yuan).problem;
+}
+
 function toSettings(v: Values): CustomerSettings {
   return {
-    keySpendThresholdFen: yuanToFen(v.keySpendThresholdYuan),
+    keySpendThresholdFen: fenOf(v.keySpendThresholdYuan),
     keyTypes: v.keyTypes,
     keyIncludesDesignated: v.keyIncludesDesignated,
     claimLimitPerMonth: num(v.claimLimitPerMonth),
@@ -84,7 +95,7 @@ function toSettings(v: Values): CustomerSettings {
         share: num(v.weights.share),
         growth: num(v.weights.growth),
       },
-      amountTargetFen: yuanToFen(v.amountTargetYuan),
+      amountTargetFen: fenOf(v.amountTargetYuan),
       shareTarget: num(v.shareTargetPercent) / 100,
       minScore: {
         strategic: num(v.minScore.strategic),
@@ -124,6 +135,14 @@ export function CustomerSettingsPage() {
       warnArrearsDays: '',
     },
     validate: {
+      keySpendThresholdYuan: (v) => {
+        const problem = moneyProblem(v);
+        return problem ? t(problem) : null;
+      },
+      amountTargetYuan: (v) => {
+        const problem = moneyProblem(v);
+        return problem ? t(problem) : null;
+      },
       weights: (w) => {
         const sum = WEIGHT_KEYS.reduce((a, k) => a + num(w[k]), 0);
         return Math.abs(sum - 100) < 0.001 ? null : t('customers.settings.weightsSum', { sum });
@@ -139,7 +158,8 @@ export function CustomerSettingsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings.data]);
 
-  const save = useMutation({
+  useDirtyGuard(form.isDirty());
+  const save = useSubmitOnce({
     mutationFn: (v: Values) => call('customers.settings.update', toSettings(v)),
     onSuccess: (s) => {
       queryClient.setQueryData(['customers.settings.get'], s);
@@ -169,7 +189,7 @@ export function CustomerSettingsPage() {
     <Stack gap={0}>
       <PageHeader title={t('nav.customers')} />
       <CustomersTabs />
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <form noValidate onSubmit={form.onSubmit((v) => save.submit(v))}>
         <Stack gap="sm" maw={900}>
           {formError && (
             <Alert color="red" role="alert">
@@ -184,13 +204,8 @@ export function CustomerSettingsPage() {
               {t('customers.settings.keyRuleHint')}
             </Text>
             <SimpleGrid cols={2} spacing="sm">
-              <NumberInput
+              <MoneyInput
                 label={t('customers.settings.keySpendThreshold')}
-                prefix="¥"
-                thousandSeparator=","
-                decimalScale={2}
-                min={0}
-                hideControls
                 {...form.getInputProps('keySpendThresholdYuan')}
               />
               <Checkbox.Group label={t('customers.settings.keyTypes')} {...form.getInputProps('keyTypes')}>
@@ -212,6 +227,7 @@ export function CustomerSettingsPage() {
               {t('customers.settings.pool')}
             </Title>
             <NumberInput
+              clampBehavior="none"
               w={260}
               label={t('customers.settings.claimLimit')}
               min={0}
@@ -229,6 +245,7 @@ export function CustomerSettingsPage() {
             <SimpleGrid cols={5} spacing="sm">
               {WEIGHT_KEYS.map((k) => (
                 <NumberInput
+                  clampBehavior="none"
                   key={k}
                   label={t(`customers.settings.weights.${k}`)}
                   min={0}
@@ -242,16 +259,12 @@ export function CustomerSettingsPage() {
               {form.errors.weights ?? t('customers.settings.weightsTotal', { sum: weightSum })}
             </Text>
             <SimpleGrid cols={2} spacing="sm" mt="xs">
-              <NumberInput
+              <MoneyInput
                 label={t('customers.settings.amountTarget')}
-                prefix="¥"
-                thousandSeparator=","
-                decimalScale={2}
-                min={0}
-                hideControls
                 {...form.getInputProps('amountTargetYuan')}
               />
               <NumberInput
+                clampBehavior="none"
                 label={t('customers.settings.shareTarget')}
                 min={0}
                 max={100}
@@ -264,6 +277,7 @@ export function CustomerSettingsPage() {
             <SimpleGrid cols={4} spacing="sm" mt="xs">
               {MIN_KEYS.map((k) => (
                 <NumberInput
+                  clampBehavior="none"
                   key={k}
                   label={t('customers.settings.minScore', { grade: t(`customers.grade.${k}`) })}
                   min={0}
@@ -287,6 +301,7 @@ export function CustomerSettingsPage() {
             </Title>
             <SimpleGrid cols={2} spacing="sm">
               <NumberInput
+                clampBehavior="none"
                 label={t('customers.settings.warnSpendDrop')}
                 min={1}
                 max={100}
@@ -294,6 +309,7 @@ export function CustomerSettingsPage() {
                 {...form.getInputProps('warnSpendDropPercent')}
               />
               <NumberInput
+                clampBehavior="none"
                 label={t('customers.settings.warnArrearsDays')}
                 min={0}
                 max={3650}
