@@ -43,7 +43,8 @@ test.describe('browser transport, as any HTTP client sees it', () => {
       error: { code: string; message: string; issues: { path: string }[] };
     };
     expect(body.error.code).toBe('VALIDATION');
-    expect(body.error.message).toMatch(/^Invalid input/);
+    // In the user's words, naming the field as the sign-in form labels it.
+    expect(body.error.message).toBe('Please check: Fill in "Password"');
     expect(body.error.issues.map((i) => i.path)).toContain('password');
   });
 });
