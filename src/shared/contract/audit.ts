@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { pageInput, pageOf, text } from './common';
+import { exportedListSchema, pageInput, pageOf, text } from './common';
 import { AUDIT_ACTIONS } from '../audit-text';
 
 export const auditEntrySchema = z.object({
@@ -53,7 +53,7 @@ export const auditContract = {
     summary: 'The audit log with the same filters as audit.list, as an .xlsx in the caller\'s language (up to 100,000 rows).',
     access: ['admin', 'leader'],
     input: z.object(auditFilter).strict(),
-    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+    output: exportedListSchema,
   }),
   'audit.entities': method({
     summary: 'The entity names that occur in the audit log, for the filter picker.',

@@ -40,5 +40,8 @@ export function pageOf<T extends z.ZodType>(row: T) {
   return z.object({ rows: z.array(row), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
 
+/** What every list export returns: an .xlsx as base64 and how many rows it holds. */
+export const exportedListSchema = z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() });
+
 /** ISO-8601 timestamp in UTC, as stored. */
 export const isoTime = z.string();

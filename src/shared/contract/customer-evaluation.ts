@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idSchema, okOutput, pageInput, pageOf, requiredText } from './common';
+import { exportedListSchema, idSchema, okOutput, pageInput, pageOf, requiredText } from './common';
 import { customerFilterSchema, customerTypeSchema, gradeSchema } from './customer-common';
 
 /**
@@ -135,6 +135,14 @@ const periodInput = z
     { error: 'customers.periodFormat' },
   );
 
+/** The churn warnings list's filters; its export takes the same. */
+const warningFilters = {
+  kind: z.enum(WARNING_KINDS).optional(),
+  /** One customer's warnings (the 360 page). */
+  customerId: idSchema.optional(),
+  includeAcknowledged: z.boolean().default(false),
+};
+
 export const customerEvaluationContract = {
   'customers.settings.get': method({
     summary: 'The customer-module settings with defaults filled in.',
@@ -169,28 +177,14 @@ export const customerEvaluationContract = {
   'customers.warnings.list': method({
     summary: 'Open churn warnings: the owner sees their customers, leaders the branch.',
     access: ['admin', 'leader', 'account_manager', 'staff'],
-    input: z
-      .object({
-        kind: z.enum(WARNING_KINDS).optional(),
-        /** One customer's warnings (the 360 page). */
-        customerId: idSchema.optional(),
-        includeAcknowledged: z.boolean().default(false),
-        ...pageInput,
-      })
-      .strict(),
+    input: z.object({ ...warningFilters, ...pageInput }).strict(),
     output: pageOf(warningSchema),
   }),
   'customers.warnings.export': method({
     summary: 'The churn warnings with the same filters and scope as customers.warnings.list, as an .xlsx in the caller\'s language.',
     access: ['admin', 'leader', 'account_manager', 'staff'],
-    input: z
-      .object({
-        kind: z.enum(WARNING_KINDS).optional(),
-        customerId: idSchema.optional(),
-        includeAcknowledged: z.boolean().default(false),
-      })
-      .strict(),
-    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+    input: z.object(warningFilters).strict(),
+    output: exportedListSchema,
   }),
   'customers.warnings.refresh': method({
     summary: 'Recomputes the warnings from the bills now (the app also does it once a day, and within a minute of an evaluation run or a bill change).',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idSchema, pageInput, pageOf, requiredText, text } from './common';
+import { exportedListSchema, idSchema, pageInput, pageOf, requiredText, text } from './common';
 import { customerFilterSchema } from './customer-common';
 
 /**
@@ -123,7 +123,7 @@ export const customerImportContract = {
     input: customerFilterSchema
       .extend({ columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).optional() })
       .strict(),
-    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+    output: exportedListSchema,
   }),
   'customers.import.template': method({
     summary: 'An empty .xlsx with the Chinese headers for one import kind.',
@@ -161,7 +161,7 @@ export const customerImportContract = {
     summary: 'The import history (same scope as customers.import.batches: account managers get their own) as an .xlsx, newest first.',
     access: importers,
     input: z.object({}).strict(),
-    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+    output: exportedListSchema,
   }),
   'customers.import.undo': method({
     summary: 'Undoes a batch: removes rows it created and restores rows it updated.',

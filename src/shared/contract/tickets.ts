@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { idSchema, isoTime, pageInput, pageOf, requiredText, text } from './common';
+import { exportedListSchema, idSchema, isoTime, pageInput, pageOf, requiredText, text } from './common';
 import { GRADES, gradeSchema } from './customer-common';
 import {
   INTAKE_CHANNELS,
@@ -262,6 +262,13 @@ export type TicketKpiRow = z.infer<typeof kpiRowSchema>;
 const desk = ['admin', 'leader', 'service_desk'] as const;
 const managers = ['admin', 'leader'] as const;
 
+/** A queue view's filters; its export takes the same. */
+const queueFilters = {
+  view: z.enum(QUEUE_VIEWS).default('open'),
+  kind: ticketKindSchema.optional(),
+  priority: prioritySchema.optional(),
+};
+
 export const ticketsContract = {
   'tickets.config': method({
     summary: 'Categories, calendars, SLA policies, the priority matrix and the departments tickets go to.',
@@ -402,28 +409,15 @@ export const ticketsContract = {
   'tickets.queue': method({
     summary: 'A queue view (mine, unassigned, about to breach, breached, waiting on customer, all open) in due order.',
     access: 'authenticated',
-    input: z
-      .object({
-        view: z.enum(QUEUE_VIEWS).default('open'),
-        kind: ticketKindSchema.optional(),
-        priority: prioritySchema.optional(),
-        ...pageInput,
-      })
-      .strict(),
+    input: z.object({ ...queueFilters, ...pageInput }).strict(),
     // Counting stops at QUEUE_COUNT_CAP: above it `totalCapped` is true and the UI shows "10,000+".
     output: pageOf(ticketRowSchema).extend({ now: isoTime, totalCapped: z.boolean() }),
   }),
   'tickets.queue.export': method({
     summary: 'A queue view with the same filters, order and scope as tickets.queue, as an .xlsx with the queue\'s columns in the caller\'s language.',
     access: 'authenticated',
-    input: z
-      .object({
-        view: z.enum(QUEUE_VIEWS).default('open'),
-        kind: ticketKindSchema.optional(),
-        priority: prioritySchema.optional(),
-      })
-      .strict(),
-    output: z.object({ fileName: z.string(), base64: z.string(), rowCount: z.number().int() }),
+    input: z.object(queueFilters).strict(),
+    output: exportedListSchema,
   }),
   'tickets.queueCounts': method({
     summary: 'How many tickets each queue view holds now (up to 10,000 each), for the badges.',
