@@ -43,6 +43,20 @@ async function aCustomerOf(request: APIRequestContext, token: string): Promise<{
   return body.data!.rows[0]!;
 }
 
+
+/** Opens ticket intake, picks the customer from the lookup and types the summary, as the service desk does. */
+async function startIntake(page: Page, customerName: string, summary: string): Promise<IntakePage> {
+  await page.goto('/#/red/new');
+  const intake = new IntakePage(page);
+  await expect(intake.heading).toBeVisible({ timeout: 30_000 });
+  await intake.search.fill(customerName);
+  await expect(intake.hit(customerName)).toBeVisible({ timeout: 30_000 });
+  await intake.search.press('Enter');
+  await expect(intake.summary).toBeFocused({ timeout: 30_000 });
+  await page.keyboard.type(summary);
+  return intake;
+}
+
 test('two submits of the customer form before it re-renders (a busy PC, Enter pressed twice) create one customer', async ({
   page,
   request,
@@ -125,14 +139,7 @@ test('Ctrl+Enter pressed twice on a slow line opens one ticket', async ({ page, 
   expect(await openWithSummary()).toBe(0);
 
   await signIn(page, 'hufang', DEMO_PASSWORD);
-  await page.goto('/#/red/new');
-  const intake = new IntakePage(page);
-  await expect(intake.heading).toBeVisible({ timeout: 30_000 });
-  await intake.search.fill(target.name);
-  await expect(intake.hit(target.name)).toBeVisible({ timeout: 30_000 });
-  await intake.search.press('Enter');
-  await expect(intake.summary).toBeFocused({ timeout: 30_000 });
-  await page.keyboard.type(summary);
+  const intake = await startIntake(page, target.name, summary);
   // A slow network: the answer takes two seconds, long enough for a second Ctrl+Enter.
   await page.route('**/rpc/tickets.create', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -240,14 +247,7 @@ test('the intake draft survives a reload, and leaving the page with it asks firs
   const target = await aCustomerOf(request, amToken);
   const summary = `草稿测试：专线中断 ${run}`;
   await signIn(page, 'hufang', DEMO_PASSWORD);
-  await page.goto('/#/red/new');
-  const intake = new IntakePage(page);
-  await expect(intake.heading).toBeVisible({ timeout: 30_000 });
-  await intake.search.fill(target.name);
-  await expect(intake.hit(target.name)).toBeVisible({ timeout: 30_000 });
-  await intake.search.press('Enter');
-  await expect(intake.summary).toBeFocused({ timeout: 30_000 });
-  await page.keyboard.type(summary);
+  const intake = await startIntake(page, target.name, summary);
 
   // Another module from the menu: the page asks; Keep editing stays with the text.
   await page.getByRole('navigation').getByRole('link', { name: '客户', exact: true }).click();
