@@ -21,6 +21,7 @@ import type { AppLocation } from './shell/security';
 import { registerShellIpc } from './shell/shell-ipc';
 import { createUpdateChecker, type UpdaterLike } from './shell/updater';
 import { createMainWindow, hardenContents, hardenSession, type WindowOptions } from './shell/window';
+import { confirmDiscard, guardUnload } from './shell/unload';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /*
@@ -179,6 +180,7 @@ function startApi(): Api | null {
 function openWindow(): void {
   const window = createMainWindow(windowOptions);
   mainWindow = window;
+  guardUnload(window.webContents, () => confirmDiscard(dialog, window, locale));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

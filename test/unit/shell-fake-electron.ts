@@ -201,7 +201,7 @@ export const Menu = {
   },
 };
 
-export const dialogState = { errors: [] as string[][], messages: [] as unknown[] };
+export const dialogState = { errors: [] as string[][], messages: [] as unknown[], syncAnswer: 1 };
 export const dialog = {
   showErrorBox(title: string, body: string) {
     dialogState.errors.push([title, body]);
@@ -212,6 +212,10 @@ export const dialog = {
   },
   async showSaveDialog() {
     return { canceled: true };
+  },
+  showMessageBoxSync(...args: unknown[]) {
+    dialogState.messages.push(args.at(-1));
+    return dialogState.syncAnswer;
   },
 };
 

@@ -70,6 +70,7 @@ beforeEach(() => {
   FakeBrowserWindow.windows = [];
   menuState.template = null;
   dialogState.errors.length = 0;
+  dialogState.syncAnswer = 1;
   fakeShell.opened.length = 0;
   appData = mkdtempSync(join(tmpdir(), 'kam-appdata-'));
   app.setPath('appData', appData);
@@ -162,6 +163,20 @@ describe('the running window', () => {
     const webview = { preventDefault: vi.fn() };
     contents().emit('will-attach-webview', webview, {}, {});
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('asks before a page with unsaved changes is closed or reloaded, and keeps it by default', async () => {
+    await launch();
+    const refuseUnload = () => {
+      const event = { preventDefault: vi.fn() };
+      contents().emit('will-prevent-unload', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    dialogState.syncAnswer = 1;
+    expect(refuseUnload()).toBe(false);
+    expect(dialogState.messages.at(-1)).toMatchObject({ title: '放弃未保存的修改？', defaultId: 1 });
+    dialogState.syncAnswer = 0;
+    expect(refuseUnload()).toBe(true);
   });
 
   it('sets the CSP on every response and refuses permission requests', async () => {

@@ -5,9 +5,10 @@ import { hasUnsavedChanges } from './unsaved';
 
 /**
  * Asks before typed work is lost by leaving: moving to another page (a link, the menu, browser back)
- * while any form has unsaved changes, and — in browser mode — reloading or closing the tab. Mounted
+ * while any form has unsaved changes, and reloading or closing the tab or window. Mounted
  * once inside the router. Search-only changes (list filters) and the way to the login page (session
- * ended) never ask.
+ * ended) never ask. In the desktop window the main process turns the refused unload into a native
+ * question (src/main/shell/unload.ts).
  */
 export function UnsavedChangesGuard() {
   const blocker = useBlocker(
@@ -17,9 +18,6 @@ export function UnsavedChangesGuard() {
       nextLocation.pathname !== '/login',
   );
   useEffect(() => {
-    // The desktop window is not guarded this way: Electron would silently refuse to close without a
-    // dialog. Its long forms keep drafts, so a closed window loses nothing there either.
-    if (window.kam) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!hasUnsavedChanges()) return;
       event.preventDefault();
