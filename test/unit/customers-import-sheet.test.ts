@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { makeTestApp, tableCounts, type TestApp } from './helpers';
+import { tableCounts, type TestApp } from './helpers';
+import { gbkCsv, importSetup, refused, xlsx } from './import-fixtures';
 import { FIELDS } from '../../src/main/services/customers/import/fields';
 import { looksGarbled } from '../../src/main/services/customers/import/parse';
 import { indexPendingSearchRows } from '../../src/main/services/customers/search-index';
@@ -17,29 +18,9 @@ const CODE_B = '91350100M000100Y43';
 const CODE_C = '91150602MA0N4XK91F';
 
 const utf8Csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8').toString('base64');
-const gbkCsv = (lines: string[]) => iconv.encode(lines.join('\r\n') + '\r\n', 'gbk').toString('base64');
 
-async function xlsx(rows: (string | number | null)[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('客户');
-  rows.forEach((r, i) => {
-    if (r.length) sheet.getRow(i + 1).values = r;
-  });
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
-}
 
-async function setup() {
-  const app = makeTestApp();
-  const leader = await app.signIn('leader', 'gaojianguo');
-  const am = await app.signIn('account_manager', 'wangqiang');
-  return { app, leader, am };
-}
 
-async function refused(app: TestApp, method: 'customers.import.preview' | 'customers.import.commit', input: unknown, token: string) {
-  const r = await app.api.call(method, input, { token });
-  if (r.ok) throw new Error(`${method} was expected to fail`);
-  return r.error;
-}
 
 /** Customers found by a search, after the background indexer caught up. */
 async function found(app: TestApp, token: string, query: string): Promise<string[]> {
@@ -56,7 +37,7 @@ const later = (app: TestApp) => app.clock.advanceMinutes(1);
 
 describe('one import sheet as branches keep it', () => {
   it('imports the customer, its main contact and monthly spend from one row; the same file again adds no second contact; undo takes back both', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     // B exists with a primary contact of another name; C exists and has bills, so its spend is theirs.
     const b = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
     await app.call('customers.contacts.save', { customerId: b.id, name: '李四', isPrimary: true, mobile: '13900000001' }, leader.token);
@@ -134,7 +115,7 @@ describe('one import sheet as branches keep it', () => {
   });
 
   it('lists the columns that map to nothing in the preview, unnamed ones with data by their letter', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const preview = await app.call(
       'customers.import.preview',
       {
@@ -160,7 +141,7 @@ describe('one import sheet as branches keep it', () => {
   });
 
   it('a garbled file (wrong encoding) is refused with a message that says so, and nothing is written', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const lines = ['客户名称,统一社会信用代码,区域', `呼和浩特金桥电力有限公司,${CODE_A},赛罕区`];
     const text = lines.join('\r\n') + '\r\n';
     // A UTF-8 file opened as GBK and saved again as GBK: decodes cleanly, and reads 瀹㈡埛鍚嶇О.
@@ -194,7 +175,7 @@ describe('one import sheet as branches keep it', () => {
   });
 
   it('re-importing an identical file succeeds with nothing to change and writes no batch', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const input = { kind: 'customers' as const, fileName: '客户.csv', base64: utf8Csv(['客户名称,区域', '呼和浩特金桥电力有限公司,赛罕区']) };
     await app.call('customers.import.commit', input, leader.token);
     later(app);
@@ -209,7 +190,7 @@ describe('one import sheet as branches keep it', () => {
   });
 
   it('row numbers in errors are the ones Excel shows: blank rows counted, title rows above the header too', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     // CSV: header row 1, a blank line (row 3), the bad code in Excel's row 4.
     const csv = await app.call(
       'customers.import.preview',
@@ -244,7 +225,7 @@ describe('one import sheet as branches keep it', () => {
   });
 
   it('exports the import history as .xlsx in the caller\'s scope', async () => {
-    const { app, leader, am } = await setup();
+    const { app, leader, am } = await importSetup();
     const file = (name: string) => utf8Csv(['客户名称', name]);
     await app.call('customers.import.commit', { kind: 'customers', fileName: '王强的客户.csv', base64: file('呼和浩特金桥电力有限公司') }, am.token);
     later(app);

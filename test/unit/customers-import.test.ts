@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { makeTestApp, tableCounts, type TestApp } from './helpers';
+import { tableCounts, type TestApp } from './helpers';
+import { gbkCsv, importSetup, refused, xlsx } from './import-fixtures';
 import { decodeCsv, parseCsv } from '../../src/main/services/customers/import/parse';
 import { withBulkTriggers } from '../../src/main/services/customers/import/triggers';
 import { reportCube } from '../../src/main/services/reports/cube';
@@ -12,35 +12,15 @@ import { formatHlc } from '../../src/shared/hlc';
 const CODE_A = '91110000802100433B';
 const CODE_B = '91350100M000100Y43';
 
-function gbkCsv(lines: string[]): string {
-  return iconv.encode(lines.join('\r\n') + '\r\n', 'gbk').toString('base64');
-}
 
-async function xlsx(rows: (string | number)[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Sheet1');
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
-}
 
-async function setup() {
-  const app = makeTestApp();
-  const leader = await app.signIn('leader', 'gaojianguo');
-  const am = await app.signIn('account_manager', 'wangqiang');
-  return { app, leader, am };
-}
 
-async function fail(app: TestApp, method: 'customers.import.commit', input: unknown, token: string) {
-  const r = await app.api.call(method, input, { token });
-  if (r.ok) throw new Error('expected a failure');
-  return r.error;
-}
 
 const HEADER = '客户名称,统一社会信用代码,客户类型,区域,地址,第一责任人,阶段';
 
 describe('customer import', () => {
   it('rows that match and change nothing are counted as unchanged, not written, and not in the batch', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const sqlite = app.runtime.store.sqlite;
     const file = (address: string) =>
       gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},企业,赛罕区,${address},,签约`, `包头北辰物流有限公司,${CODE_B},,,昆都仑区,,`]);
@@ -64,7 +44,7 @@ describe('customer import', () => {
   });
 
   it('stages an import sets are in the stage history with the file; undo moves them back and says so', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const c = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
     const file = gbkCsv([HEADER, `呼和浩特金桥电力有限公司,${CODE_A},企业,赛罕区,,,意向`, `包头北辰物流有限公司,${CODE_B},,,新址,,签约`]);
     const batch = await app.call('customers.import.commit', { kind: 'customers', fileName: '客户.csv', base64: file }, leader.token);
@@ -87,7 +67,7 @@ describe('customer import', () => {
   });
 
   it('keeps the search index right when an import changes searchable text, changes only other fields, and is undone', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     await app.call(
       'customers.create',
       { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, address: '新华大街甲一号' },
@@ -124,7 +104,7 @@ describe('customer import', () => {
   });
 
   it('an update by import moves the column clocks, so an older change from HQ does not overwrite it', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const created = await app.call(
       'customers.create',
       { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, address: '旧址' },
@@ -162,7 +142,7 @@ describe('customer import', () => {
   });
 
   it('reads GBK CSV (as Chinese Excel saves it), reports row-level errors in a dry run and writes nothing', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const bad = gbkCsv([
       HEADER,
       ' 呼和浩特金桥电力有限公司 ,９１１１００００８０２１００４３３Ｂ,企业,赛罕区,"呼和浩特市赛罕区大学东街1号,A座",测试wangqiang,签约',
@@ -196,7 +176,7 @@ describe('customer import', () => {
       creditCode: CODE_A,
       address: '呼和浩特市赛罕区大学东街1号,A座',
     });
-    const err = await fail(
+    const err = await refused(
       app,
       'customers.import.commit',
       { kind: 'customers', fileName: '客户.csv', base64: bad },
@@ -219,7 +199,7 @@ describe('customer import', () => {
   });
 
   it('after fixing the file everything imports as one batch, owners logged; undo removes the batch', async () => {
-    const { app, leader, am } = await setup();
+    const { app, leader, am } = await importSetup();
     const good = gbkCsv([
       HEADER,
       '呼和浩特金桥电力有限公司,911100008021004 33B,企业,赛罕区,大学东街1号,测试wangqiang,签约',
@@ -256,7 +236,7 @@ describe('customer import', () => {
   });
 
   it('rows matching an existing customer by credit code (else name) update it instead of duplicating; undo restores', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const c = await app.call(
       'customers.create',
       { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A, region: '新城区', address: '旧地址' },
@@ -302,7 +282,7 @@ describe('customer import', () => {
   });
 
   it("an account manager's import cannot touch another manager's customer: the row says who owns it", async () => {
-    const { app, leader, am } = await setup();
+    const { app, leader, am } = await importSetup();
     const other = await app.signIn('account_manager', 'lina');
     await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A }, other.token);
     void leader;
@@ -319,7 +299,7 @@ describe('customer import', () => {
   });
 
   it('imports key people and bills (amounts with separators and full-width digits) and refreshes spend and arrears', async () => {
-    const { app, am } = await setup();
+    const { app, am } = await importSetup();
     const c = await app.call(
       'customers.create',
       { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A },
@@ -381,7 +361,7 @@ describe('customer import', () => {
   });
 
   it('a bills import keeps the report cube and the bill triggers exact, and its caches do not count as an edit of the customer', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const sqlite = app.runtime.store.sqlite;
     const a = await app.call('customers.create', { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A }, leader.token);
     const b = await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
@@ -427,7 +407,7 @@ describe('customer import', () => {
   });
 
   it('a missing required column is reported once, on the header row', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const file = gbkCsv(['统一社会信用代码,区域', `${CODE_A},赛罕区`]);
     const preview = await app.call(
       'customers.import.preview',
@@ -438,7 +418,7 @@ describe('customer import', () => {
   });
 
   it('a user mapping can point an unknown header at a field', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const file = gbkCsv(['单位全称', `金桥电力`]);
     const preview = await app.call(
       'customers.import.preview',
@@ -497,7 +477,7 @@ async function names(app: TestApp, token: string, query: string): Promise<string
 
 describe('bulk import keeps search, reports and triggers exact', () => {
   it('imported customers are found by search; the search rows equal what the per-row triggers write', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const before = triggers(app);
     expect(Object.keys(before)).toEqual(
       expect.arrayContaining(['customers_fts_insert', 'customers_fts_update', 'report_customers_insert']),
@@ -554,7 +534,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
   });
 
   it("sends the import's undo trail and ownership log to HQ: one outbox row per row, with every column", async () => {
-    const { app, leader, am } = await setup();
+    const { app, leader, am } = await importSetup();
     await app.call('customers.create', { name: '包头北辰物流有限公司', creditCode: CODE_B }, leader.token);
     const good = gbkCsv([
       HEADER,
@@ -605,7 +585,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
   });
 
   it('an import larger than one re-indexing chunk (5,000 customers) indexes every customer, and re-indexes them all on update', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const n = 5_100;
     const csv = (street: string) =>
       Buffer.from(
@@ -666,7 +646,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
   }, 60_000);
 
   it('undo takes the batch out of search and puts the old names back; triggers stay in place', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const before = triggers(app);
     const old = await app.call(
       'customers.create',
@@ -703,7 +683,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
   });
 
   it('imported key people make their customer findable by name and mobile, and undo removes them again', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const c = await app.call(
       'customers.create',
       { name: '呼和浩特金桥电力有限公司', creditCode: CODE_A },
@@ -736,7 +716,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
   });
 
   it('a write that fails half-way leaves the triggers and the search index as they were', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     await app.call('customers.create', { name: '包头北辰物流有限公司' }, leader.token);
     const before = triggers(app);
     const search = searchRows(app);
@@ -767,7 +747,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
     ]);
     expect(
       (
-        await fail(
+        await refused(
           app,
           'customers.import.commit',
           { kind: 'customers', fileName: 'b.xlsx', base64: bad },
@@ -784,7 +764,7 @@ describe('bulk import keeps search, reports and triggers exact', () => {
 
 describe('xlsx reading', () => {
   it('a large sheet full of Chinese text reads without garbled characters', async () => {
-    const { app, leader } = await setup();
+    const { app, leader } = await importSetup();
     const rows: (string | number)[][] = [['客户名称', '客户类型', '地址', '备注']];
     for (let i = 0; i < 4000; i++)
       rows.push([
