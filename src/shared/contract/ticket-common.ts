@@ -84,7 +84,18 @@ export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 /** How the customer was answered (答复方式). */
 export const REPLY_METHODS = ['phone', 'visit', 'email', 'sms', 'wechat'] as const;
 
-export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breach', 'customer_ticket', 'assigned'] as const;
+export const NOTIFICATION_KINDS = [
+  'sla_warning',
+  'sla_breach',
+  'customer_ticket',
+  'assigned',
+  // Green channel: a stage or form waiting on someone, an order returned, an answer back, a renewal due.
+  'order_stage',
+  'order_returned',
+  'form_approval',
+  'form_answered',
+  'contract_renewal',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The service-desk queue views. */

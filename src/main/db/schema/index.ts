@@ -4,3 +4,4 @@ export * from './customers';
 export * from './sync';
 export * from './tickets';
 export * from './reports';
+export * from './orders';
