@@ -1,4 +1,8 @@
 import type { Locale } from './locale';
+import { contractsMessages } from './messages-contracts';
+import { formsMessages } from './messages-forms';
+import { ordersMessages } from './messages-orders';
+import { searchMessages } from './messages-search';
 
 /**
  * Messages the main process sends to users (errors and validation), in both languages.
@@ -449,6 +453,11 @@ export const messages: Record<string, Record<Locale, string>> = {
   'tickets.event.sla_breach': { 'zh-CN': '{clock}已超时，已升级至分公司领导', en: 'The {clock} deadline was missed; escalated to branch leaders' },
   'tickets.event.attachment': { 'zh-CN': '上传附件：{file}', en: 'Attached {file}' },
   'tickets.fieldRequired': { 'zh-CN': '此操作必须填写该项', en: 'this action needs this field' },
+  // Modules keep their messages in files of their own.
+  ...ordersMessages,
+  ...formsMessages,
+  ...contractsMessages,
+  ...searchMessages,
 };
 
 /** Renders a message in a locale, filling {param} placeholders; unknown keys come back unchanged. */

@@ -11,6 +11,11 @@ import { reportsHandlers } from './reports';
 import { ticketsHandlers } from './tickets';
 import { notificationsHandlers } from './notifications';
 import { syncHandlers } from './sync';
+import { ordersHandlers } from './orders';
+import { formsHandlers } from './forms';
+import { contractsHandlers } from './contracts';
+// The green channel's events on the customer 360 timeline.
+import './green/events';
 
 export type Handler<M extends MethodName> = (
   ctx: ServiceContext,
@@ -38,4 +43,7 @@ export const handlers: HandlerMap = {
   ...ticketsHandlers,
   ...notificationsHandlers,
   ...syncHandlers,
+  ...ordersHandlers,
+  ...formsHandlers,
+  ...contractsHandlers,
 };

@@ -9,6 +9,9 @@ import { reportsContract } from './reports';
 import { ticketsContract } from './tickets';
 import { notificationsContract } from './notifications';
 import { syncContract } from './sync';
+import { ordersContract } from './orders';
+import { formsContract } from './forms';
+import { contractsContract } from './contracts';
 
 /** Every API method, by name. Adding a method touches its domain file here and its service. */
 export const contract = {
@@ -22,6 +25,9 @@ export const contract = {
   ...ticketsContract,
   ...notificationsContract,
   ...syncContract,
+  ...ordersContract,
+  ...formsContract,
+  ...contractsContract,
 } as const;
 
 export type Contract = typeof contract;

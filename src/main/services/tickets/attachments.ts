@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { ticketAttachments } from '../../db/schema';
+import { decodeAttachment, readAttachmentBytes, writeAttachmentBytes } from '../attachment-files';
 import type { ServiceContext } from '../context';
 import { insertRow } from '../write';
 import { appendTicketEvent } from './events';
@@ -13,31 +11,21 @@ import { assertCanSee, ticketScope } from './scope';
 
 /** Ticket attachments: bytes in <data dir>/attachments/tickets/<id>, metadata in a synced table. */
 
-const MAX_BYTES = 10 * 1024 * 1024;
-
-function dirOf(ctx: ServiceContext): string {
-  if (!ctx.dataDir) throw new AppError('CONFLICT', 'tickets.noDataDir');
-  return join(ctx.dataDir, 'attachments', 'tickets');
-}
-
 /** Stores a file for a ticket the caller can see and notes it on the timeline. */
 export function addAttachment(ctx: ServiceContext, input: ParsedInputOf<'tickets.attachments.add'>) {
   const scope = ticketScope(ctx);
   const t = loadTicket(ctx, input.ticketId);
   assertCanSee(ctx, scope, t);
-  const bytes = Buffer.from(input.base64, 'base64');
-  if (bytes.length === 0 || bytes.length > MAX_BYTES) throw new AppError('VALIDATION', 'tickets.attachmentSize');
-  const dir = dirOf(ctx);
+  const { bytes, sha256 } = decodeAttachment(input.base64);
   const row = insertRow(ctx, ticketAttachments, {
     ticketId: t.id,
     fileName: input.fileName,
     size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     mimeType: input.mimeType,
   });
-  mkdirSync(dir, { recursive: true });
   // Written inside the API transaction: if the file write fails the row rolls back with it.
-  writeFileSync(join(dir, row.id), bytes);
+  writeAttachmentBytes(ctx, 'tickets', row.id, bytes);
   appendTicketEvent(ctx, t, 'attachment', { data: { file: input.fileName } });
   return { id: row.id, fileName: row.fileName, size: row.size, createdAt: row.createdAt };
 }
@@ -48,13 +36,8 @@ export function getAttachment(ctx: ServiceContext, id: string) {
   const row = ctx.db.select().from(ticketAttachments).where(eq(ticketAttachments.id, id)).get();
   if (!row || row.deleted) throw new AppError('NOT_FOUND', 'error.NOT_FOUND');
   assertCanSee(ctx, scope, loadTicket(ctx, row.ticketId));
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(dirOf(ctx), row.id));
-  } catch {
-    // Rows arrive by sync before (or without) the bytes, which stay on the device that took them.
-    throw new AppError('NOT_FOUND', 'tickets.attachmentMissing');
-  }
+  // Rows arrive by sync before (or without) the bytes, which stay on the device that took them.
+  const bytes = readAttachmentBytes(ctx, 'tickets', row.id);
   return { fileName: row.fileName, mimeType: row.mimeType, base64: bytes.toString('base64') };
 }
 

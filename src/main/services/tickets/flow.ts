@@ -19,7 +19,7 @@ import { updateRow, insertRow, type Patch, type Row } from '../write';
 import { calendarById, ensureTicketDefaults, matrixPriority, policyFor, readMatrix } from './config';
 import { parsePauses, schedule, type StoredPause } from './clocks';
 import { appendTicketEvent, label } from './events';
-import { nextTicketNumber } from './numbering';
+import { nextTicketNumber } from '../numbering';
 import { loadTicket, ticketDetail } from './read';
 import { assertCanSee, customerOwner, roleMayAct, ticketScope, type TicketScope } from './scope';
 

@@ -10,6 +10,7 @@ import { Shell } from './Shell';
 import { RequireRole } from './RequireRole';
 import { HomePage } from '../features/home/HomePage';
 import { PendingModulePage } from '../features/modules/PendingModulePage';
+import { GreenRoutes } from '../features/green/GreenRoutes';
 import { NotFoundPage } from './NotFoundPage';
 import { UnsavedChangesGuard } from '../components/forms/UnsavedChangesGuard';
 
@@ -98,7 +99,7 @@ export function App() {
             <Route element={<Shell />}>
               <Route index element={<HomePage />} />
               <Route path="customers/*" element={<CustomersRoutes />} />
-              <Route path="green" element={<PendingModulePage module="green" />} />
+              <Route path="green/*" element={<GreenRoutes />} />
               <Route path="yellow" element={<PendingModulePage module="yellow" />} />
               <Route path="red/*" element={<TicketsRoutes />} />
               <Route path="agents" element={<PendingModulePage module="agents" />} />

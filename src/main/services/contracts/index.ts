@@ -1,0 +1,2 @@
+/** Green channel: every contracts.* method. */
+export const contractsHandlers = {};

@@ -1,0 +1,2 @@
+/** Green channel: every orders.* method. */
+export const ordersHandlers = {};
