@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
-import { syncRowClocks } from '../../db/schema';
+import { cachedStatement } from '../../db/sql';
 
 /**
  * Records which HLC last set each written column of a row (called by the write path for local edits and
@@ -14,11 +13,10 @@ export function recordColumnClocks(
   hlc: string,
 ): void {
   const clocks = JSON.stringify(Object.fromEntries(columns.map((c) => [c, hlc])));
-  db.insert(syncRowClocks)
-    .values({ tableName, rowId, clocks })
-    .onConflictDoUpdate({
-      target: [syncRowClocks.tableName, syncRowClocks.rowId],
-      set: { clocks: sql`json_patch(${syncRowClocks.clocks}, excluded.clocks)` },
-    })
-    .run();
+  // Raw SQL prepared once per connection: every write of the write path comes through here.
+  cachedStatement(
+    db.$client,
+    `INSERT INTO sync_row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)
+     ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = json_patch(sync_row_clocks.clocks, excluded.clocks)`,
+  ).run(tableName, rowId, clocks);
 }
