@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { idSchema, okOutput, pageInput, pageOf, requiredText, text } from './common';
+import { searchMatchSchema } from './system';
 import {
   KEY_REASONS,
   customerFilterSchema,
@@ -77,6 +78,9 @@ export const customerListRowSchema = z.object({
   updatedAt: z.string(),
 });
 export type CustomerListRow = z.infer<typeof customerListRowSchema>;
+/** A list row as customers.list returns it: with what the search box matched, when there is one. */
+export const customerListItemSchema = customerListRowSchema.extend({ match: searchMatchSchema.nullable().optional() });
+export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 
 /** The customer's own record as the 360 view and every write return it. */
 export const customerSchema = customerListRowSchema.extend({
@@ -184,7 +188,13 @@ export const customersCoreContract = {
     // LIST_COUNT_CAP; above it `totalCapped` is true and the UI shows "1,000+". `cachesRefreshing`: how many
     // customers' spend, arrears and key flag the background refresh has still to update after a big
     // bills import (their rows show the figures from before it until then).
-    output: pageOf(customerListRowSchema).extend({ totalCapped: z.boolean(), cachesRefreshing: z.number().int() }),
+    // With a search box, each row says what matched (`match`, for highlighting); `searchCatchingUp`: the
+    // search index is still taking in a big import (results are complete, only slower).
+    output: pageOf(customerListItemSchema).extend({
+      totalCapped: z.boolean(),
+      cachesRefreshing: z.number().int(),
+      searchCatchingUp: z.boolean().optional(),
+    }),
   }),
   'customers.lookup': method({
     summary: 'A few customers matching a name/code for pickers (parent group, ticket intake).',

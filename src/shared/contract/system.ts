@@ -2,12 +2,26 @@ import { z } from 'zod';
 import { method } from './define';
 import { empty, text } from './common';
 
+/** What a search hit matched (issue #18): the field, its text and the [start, end) parts to highlight. */
+export const searchMatchSchema = z.object({
+  field: z.string(),
+  text: z.string(),
+  ranges: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** Matched by pinyin (the ranges are the characters the pinyin covers). */
+  pinyin: z.boolean().optional(),
+});
+export type SearchMatch = z.infer<typeof searchMatchSchema>;
+
 export const searchHitSchema = z.object({
-  kind: z.enum(['user', 'page', 'customer', 'ticket']),
+  kind: z.enum(['user', 'page', 'customer', 'ticket', 'order', 'contract', 'form']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),
   route: z.string(),
+  match: searchMatchSchema.nullable().optional(),
+  /** How many records of this kind match in all ("1,000+" when capped). */
+  groupTotal: z.number().int().optional(),
+  groupTotalCapped: z.boolean().optional(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -37,5 +51,11 @@ export const systemContract = {
     access: 'authenticated',
     input: z.object({ query: text(100).min(1) }).strict(),
     output: z.array(searchHitSchema),
+  }),
+  'search.rebuild': method({
+    summary: 'Rebuilds the search index from the records (queued, written in the background within minutes).',
+    access: ['admin'],
+    input: empty,
+    output: z.object({ queued: z.number().int() }),
   }),
 } as const;

@@ -3,7 +3,6 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { LIST_COUNT_CAP, type CustomerListRow } from '../../../shared/contract/customers';
 import { customerFilterSchema } from '../../../shared/contract/customer-common';
-import type { SearchHit } from '../../../shared/contract/system';
 import type { z } from 'zod';
 import { customers } from '../../db/schema';
 import { cachedStatement, escapeLike } from '../../db/sql';
@@ -11,6 +10,10 @@ import { requireActor, type Actor, type ServiceContext } from '../context';
 import { canSeeFinance, readScopeSql } from './scope';
 import { matchSeqs, ownTextSql, pendingMatchSql, searchPending } from './search-index';
 import { pendingCacheCount, toListRow, userNames, type CustomerRow } from './records';
+import { customerSearchSource, ownerScopeToken } from './search-source';
+import { countMatches, describeMatch, matchSql } from '../search/query';
+import { catchUpSearch } from '../search/store';
+import { isPinyinTerm, searchForm } from '../search/tokens';
 
 export type CustomerFilterInput = z.output<typeof customerFilterSchema>;
 
@@ -48,8 +51,40 @@ const SORT_SQL: Record<CustomerFilterInput['sort'], string> = {
  * - `hits`: for an account manager, the matches in their scope, gathered once per call into
  *   temp.kam_search_hits by searchMode(), drive the query (count and page then reuse them).
  * `bounded:N`: drive over the first N matches only (for counting "more than 1,000" cheaply).
+ * `words`: the query goes to the words index (services/search, issue #18) instead: its matches, with the
+ *   caller's scope inside the index query, drive (few) or are probed walking the list (`probe`, many).
  */
-export type SearchMode = 'drive' | 'probe' | 'hits' | { bounded: number };
+export type SearchMode = 'drive' | 'probe' | 'hits' | { bounded: number } | WordsMode;
+
+/** A search answered by the words index: its match SQL, and how many records it matched (capped). */
+export interface WordsMode {
+  words: { sql: string; params: unknown[] };
+  probe: boolean;
+  matches: number;
+}
+
+function isWords(mode: SearchMode): mode is WordsMode {
+  return typeof mode === 'object' && 'words' in mode;
+}
+
+/** Above this many words-index matches the list is walked in its order and each row probed. */
+export const WORDS_DRIVE_LIMIT = 20_000;
+
+/**
+ * Whether the words index answers a query: unless every term is 3+ characters with Chinese in it,
+ * which the trigram index (migration 0021) answers as before. The words index alone holds 1–2
+ * character terms, pinyin ("nmgdl") and service numbers, and joins digits typed with spaces.
+ */
+export function routesToWords(query: string | undefined): boolean {
+  if (!query) return false;
+  const terms = query.trim().split(/\s+/).filter(Boolean);
+  return terms.some((t) => [...t].length < 3 || !/\p{Script=Han}/u.test(t) || isPinyinTerm(searchForm(t)));
+}
+
+/** The scope tokens of the words index for an account manager's search (own customers and the pool). */
+function wordScope(scope: MapScope | undefined): string[] | undefined {
+  return scope ? [ownerScopeToken(scope.ownerId), ownerScopeToken(null)] : undefined;
+}
 
 /** Where searchMode() leaves an account manager's in-scope matches for a 'hits' search. */
 const HITS = 'temp.kam_search_hits';
@@ -91,6 +126,7 @@ export function searchSql(
   scope?: MapScope,
   pending = false,
 ): { sql: string; params: unknown[] } | null {
+  if (isWords(mode)) return { sql: `${mode.probe ? '+' : ''}c.id IN (${mode.words.sql})`, params: mode.words.params };
   const { long, short } = searchTerms(query);
   if (long.length === 0 && short.length === 0) return null;
   const parts: string[] = [];
@@ -175,6 +211,15 @@ export function searchMode(
   scope?: MapScope,
   pending = searchPending(ctx.store.sqlite),
 ): SearchMode {
+  if (routesToWords(query)) {
+    const sqlite = ctx.store.sqlite;
+    const tokens = wordScope(scope);
+    const words = matchSql(sqlite, customerSearchSource, query!, tokens);
+    if (words) {
+      const matches = countMatches(sqlite, customerSearchSource, query!, tokens, WORDS_DRIVE_LIMIT + 1);
+      return { words, probe: matches > WORDS_DRIVE_LIMIT, matches };
+    }
+  }
   if (!scope) {
     const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1, pending);
     return n !== null && n > SEARCH_DRIVE_LIMIT ? 'probe' : 'drive';
@@ -375,6 +420,13 @@ function countCustomers(
 ): number {
   // The count needs no order, so it keeps every filter index usable (see INDEXED_SORTS).
   const unordered = { ...filter, sort: 'updatedAt' as const };
+  // Every words-index match is a live customer in the caller's scope: with no other filter the index's
+  // count is the list's.
+  if (isWords(mode)) {
+    const { query: _query, sort: _sort, dir: _dir, ...others } = filter;
+    if (Object.values(others).every((v) => v === undefined || (Array.isArray(v) && v.length === 0)))
+      return Math.min(mode.matches, LIST_COUNT_CAP + 1);
+  }
   const count = (mode: SearchMode) => {
     const where = filterWhere(actor, unordered, mode, pending);
     return (
@@ -384,7 +436,7 @@ function countCustomers(
       ).get(...where.params, LIST_COUNT_CAP + 1) as { n: number }
     ).n;
   };
-  if (mode === 'drive' || mode === 'hits') return count(mode);
+  if (mode === 'drive' || mode === 'hits' || isWords(mode)) return count(mode);
   const first = 3 * (LIST_COUNT_CAP + 1);
   const found = count({ bounded: first });
   if (found > LIST_COUNT_CAP) return found;
@@ -413,7 +465,24 @@ export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'custome
   const counted = countCustomers(ctx, actor, filter, mode, pending);
   const rows = selectListRows(ctx, actor, filter, pageSize, (page - 1) * pageSize, mode, pending);
   const totalCapped = counted > LIST_COUNT_CAP;
-  return { rows, total: Math.min(counted, LIST_COUNT_CAP), totalCapped, page, pageSize, cachesRefreshing: pendingCacheCount(ctx) };
+  return {
+    rows: filter.query ? withMatches(ctx, rows, filter.query) : rows,
+    total: Math.min(counted, LIST_COUNT_CAP),
+    totalCapped,
+    page,
+    pageSize,
+    cachesRefreshing: pendingCacheCount(ctx),
+    searchCatchingUp: filter.query ? catchUpSearch(ctx.store.sqlite) || pending : undefined,
+  };
+}
+
+/** List rows with what each matched of the search box (field and parts to highlight). */
+function withMatches(ctx: ServiceContext, rows: CustomerListRow[], query: string) {
+  const records = customerSearchSource.read(ctx.store.sqlite, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const record = records.get(r.id);
+    return { ...r, match: record ? describeMatch(customerSearchSource, record, query) : null };
+  });
 }
 
 /** customers.lookup: a short list by name/code for pickers. */
@@ -434,21 +503,5 @@ export function lookupCustomers(ctx: ServiceContext, input: ParsedInputOf<'custo
     name: r.name,
     creditCode: r.creditCode,
     ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null,
-  }));
-}
-
-/** Customer hits for the Ctrl+K search (search.global), in the caller's scope. */
-export function customerSearchHits(ctx: ServiceContext, actor: Actor, query: string, limit = 8): SearchHit[] {
-  const rows = selectCustomers(ctx, actor, { query, sort: 'updatedAt', dir: 'desc' }, limit);
-  const names = userNames(
-    ctx,
-    rows.map((r) => r.ownerId),
-  );
-  return rows.map((r) => ({
-    kind: 'customer' as const,
-    id: r.id,
-    title: r.name,
-    subtitle: [r.creditCode, r.region, r.ownerId ? names.get(r.ownerId) : null].filter(Boolean).join(' · '),
-    route: `/customers/${r.id}`,
   }));
 }

@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/errors';
 import { users } from '../../db/schema';
 import { backupStore } from '../../db/open';
 import { isoNow, requireActor, type ServiceContext } from '../context';
-import { customerSearchHits } from '../customers/list';
+import { globalSearchHits } from '../search/global';
+import { rebuildSearchIndex } from '../search/store';
 
 function databaseBytes(file: string): number {
   if (file === ':memory:') return 0;
@@ -71,7 +72,9 @@ export const systemHandlers = {
         });
       }
     }
-    hits.push(...customerSearchHits(ctx, actor, input.query));
+    hits.push(...globalSearchHits(ctx, input.query));
     return hits;
   },
+  // Empties the search index and queues every record: the background worker writes it again.
+  'search.rebuild': (ctx: ServiceContext) => rebuildSearchIndex(ctx.store.sqlite),
 };

@@ -21,6 +21,12 @@ const SUSPENDABLE: Record<string, Effect> = {
   customers_fts_update: 'search',
   customer_contacts_fts_insert: 'search',
   customer_contacts_fts_update: 'search',
+  // The words index's queue triggers (0027): one queue row per written row, redone set-based.
+  search_customers_insert: 'search',
+  search_customers_update: 'search',
+  search_contacts_insert: 'search',
+  search_contacts_update: 'search',
+  search_customers_green: 'search',
   report_customers_insert: 'report',
   report_customers_update: 'report',
   report_bills_insert: 'report',
@@ -84,7 +90,7 @@ export function withBulkTriggers<T>(
         written.peopleCustomerIds ?? (tables.includes('customer_contacts') ? customerIds : []);
       const effects = new Set(present.map((t) => SUSPENDABLE[t.name]!));
       if (effects.has('search'))
-        refreshSearchRows(ctx, [...new Set(searchCustomerIds)], [...new Set(peopleCustomerIds)]);
+        refreshSearchRows(ctx, [...new Set(searchCustomerIds)], [...new Set(peopleCustomerIds)], customerIds);
       if (effects.has('report')) {
         // The rows the report triggers would have logged (one per customer is enough: the cube re-reads
         // a logged customer in full), in one statement over a JSON array instead of 100,000 inserts.
@@ -151,7 +157,7 @@ const PEOPLE_TEXT_SQL = `(SELECT group_concat(p.name || ' ' || p.mobile || ' ' |
  * text (customer_search_text.people_text) is written here, as the 0021/0022 triggers compute it, a
  * chunk at a time. Searches match queued customers on their current rows meanwhile.
  */
-function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string[]) {
+function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string[], touched: Iterable<string>) {
   const sqlite = ctx.store.sqlite;
   // Map rows for customers that have none (created with the triggers suspended), with the owner as the
   // 0019 insert trigger writes it; an existing row's owner is kept by its own trigger, never suspended.
@@ -172,5 +178,27 @@ function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string
       if (part === PEOPLE_PART) peopleText.run(chunk);
       queueSearchRows(sqlite, chunk, part);
     }
+  }
+  // The words index (services/search) takes every touched customer once (its scope is the owner, which
+  // an import may move without touching the text): its queue is keyed by record.
+  const words = sqlite.prepare("INSERT OR IGNORE INTO search_queue (module, record_id) SELECT 'customer', value FROM json_each(?)");
+  const all = [...new Set([...ids, ...peopleIds, ...touched])];
+  // Their tickets too: a ticket's scope follows its customer's owner, which an import may change.
+  const tickets = sqlite.prepare(`INSERT OR IGNORE INTO search_queue (module, record_id)
+    SELECT 'ticket', t.id FROM json_each(?) j CROSS JOIN tickets t ON t.customer_id = j.value`);
+  // And the green channel's records, which index the customer's name and (orders, contracts) follow its owner.
+  const green = [
+    ['order', 'work_orders'],
+    ['contract', 'contracts'],
+    ['form', 'request_forms'],
+  ].map(([module, table]) =>
+    sqlite.prepare(`INSERT OR IGNORE INTO search_queue (module, record_id)
+      SELECT '${module}', r.id FROM json_each(?) j CROSS JOIN ${table} r ON r.customer_id = j.value AND r.deleted = 0`),
+  );
+  for (let i = 0; i < all.length; i += SEARCH_CHUNK) {
+    const chunk = JSON.stringify(all.slice(i, i + SEARCH_CHUNK));
+    words.run(chunk);
+    tickets.run(chunk);
+    for (const g of green) g.run(chunk);
   }
 }

@@ -12,11 +12,12 @@ import {
   IconUserOff,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerListRow } from '../../../../../shared/contract/customers';
+import type { CustomerListItem as CustomerListRow } from '../../../../../shared/contract/customers';
 import type { CustomerFilter } from '../../../../../shared/contract/customer-common';
 import { call } from '../../../api/client';
 import { useHasRole } from '../../../app/auth/useSession';
 import { FIT_TABLE_STYLES, useListColumns } from '../../../components/ColumnPicker';
+import { Highlighted, HighlightedField } from '../../../components/Highlighted';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { formatDateTime } from '../../../lib/format';
@@ -123,9 +124,18 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
       always: true,
       ellipsis: true,
       render: (c) => (
-        <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
-          {c.name}
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} title={c.name}>
+            <HighlightedField text={c.name} match={c.match} field="name" />
+          </Anchor>
+          {/* A search that matched elsewhere (a key person, a service number…) says where, highlighted. */}
+          {c.match && c.match.field !== 'name' && (
+            <Text size="xs" c="dimmed" truncate>
+              {t(`search.field.${c.match.field}`, { defaultValue: c.match.field })}：
+              <Highlighted text={c.match.text} ranges={c.match.ranges} />
+            </Text>
+          )}
+        </>
       ),
     },
     {
@@ -198,6 +208,11 @@ export function CustomerListPage({ pool = false }: { pool?: boolean }) {
         title={t('nav.customers')}
         actions={
           <>
+            {list.data?.searchCatchingUp && (
+              <Badge variant="light" size="lg" tt="none" fw={500} leftSection={<Loader size={12} />}>
+                {t('search.catchingUp')}
+              </Badge>
+            )}
             {!!list.data?.cachesRefreshing && (
               <Tooltip label={t('customers.list.cachesRefreshingHint')} multiline w={280}>
                 <Badge variant="light" size="lg" tt="none" fw={500} leftSection={<Loader size={12} />}>

@@ -1,0 +1,185 @@
+import type Database from 'better-sqlite3';
+import { halfWidthAlnum } from '../../../shared/normalize';
+import type { SearchMatch } from '../../../shared/contract/system';
+import { cachedStatement } from '../../db/sql';
+import { fieldColumn, type SearchRecord, type SearchSource } from './registry';
+import { catchUpSearch } from './store';
+import { isPinyinTerm, pinyinSpellings, pinyinTokens, runsOf, searchForm, searchTerms, termExpression, VALUE_SEPARATOR } from './tokens';
+
+/**
+ * Reading the search index: a module's matches for a search box as SQL (for the module's own list
+ * query to join), with the caller's scope inside the index query, and what each hit matched.
+ */
+
+/**
+ * The FTS5 expression for `query` over one module's rows, limited to records carrying one of `scope`'s
+ * tokens (undefined: every record). Null when the query holds no searchable term.
+ */
+export function matchExpression(source: SearchSource, query: string, scope?: readonly string[]): string | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  const columns = source.fields.map((_, i) => fieldColumn(i));
+  const parts = [`module : "m${source.module}"`];
+  if (scope) parts.push(scope.length ? `scope : (${scope.map((t) => `"${t}"`).join(' OR ')})` : `scope : "none"`);
+  for (const t of terms) parts.push(termExpression(t, columns, source.pinyinFields.length ? 'py' : undefined));
+  return parts.join(' AND ');
+}
+
+/** Whether a record's current text matches every term of `query` the way the index does (for queued records). */
+export function recordMatches(source: SearchSource, record: SearchRecord, query: string, scope?: readonly string[]): boolean {
+  if (scope && !record.scope.some((t) => scope.includes(t))) return false;
+  const forms = record.fields.map(searchForm);
+  let py: Set<string> | null = null;
+  return searchTerms(query).every((term) => {
+    if (runsOf(term).every((run) => forms.some((f) => f.includes(run)))) return true;
+    if (!isPinyinTerm(term) || source.pinyinFields.length === 0) return false;
+    py ??= new Set(pinyinTokens(source.pinyinFields.map((i) => record.fields[i] ?? '')).split(' '));
+    return py.has(term.slice(0, 24));
+  });
+}
+
+/**
+ * SELECT of the record id of every record of `source` matching `query` in `scope` (see
+ * matchExpression), with its parameters; null when the query holds no searchable term. Indexes a short
+ * queue first; records of a long queue (an import being indexed) are tested on their current text.
+ * `limit` caps the index matches (for "more than N" counts).
+ */
+export function matchSql(
+  sqlite: Database.Database,
+  source: SearchSource,
+  query: string,
+  scope?: readonly string[],
+  limit?: number,
+): { sql: string; params: unknown[] } | null {
+  const expr = matchExpression(source, query, scope);
+  if (expr === null) return null;
+  const waiting = catchUpSearch(sqlite);
+  const fts = `SELECT d.record_id FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ?${limit ? ` LIMIT ${Math.floor(limit)}` : ''}) f
+    CROSS JOIN search_docs d ON d.doc = f.rowid`;
+  if (!waiting) return { sql: fts, params: [expr] };
+  const queued = (
+    cachedStatement(sqlite, 'SELECT record_id AS id FROM search_queue WHERE module = ?').all(source.module) as { id: string }[]
+  ).map((r) => r.id);
+  const found: string[] = [];
+  for (const [id, record] of source.read(sqlite, queued)) if (recordMatches(source, record, query, scope)) found.push(id);
+  return {
+    sql: `SELECT record_id FROM (${fts}) WHERE record_id NOT IN (SELECT record_id FROM search_queue WHERE module = ?)
+      UNION ALL SELECT value FROM json_each(?)`,
+    params: [expr, source.module, JSON.stringify(found)],
+  };
+}
+
+/** How many records of a module match, counted up to `cap` (the index alone: every match is live and in scope). */
+export function countMatches(
+  sqlite: Database.Database,
+  source: SearchSource,
+  query: string,
+  scope: readonly string[] | undefined,
+  cap: number,
+): number {
+  const m = matchSql(sqlite, source, query, scope, cap);
+  if (!m) return 0;
+  return (cachedStatement(sqlite, `SELECT count(*) AS n FROM (${m.sql})`).get(...m.params) as { n: number }).n;
+}
+
+/** Ranked record ids of a module's best matches: by bm25 over the index (name-like fields weigh most). */
+export function topMatches(
+  sqlite: Database.Database,
+  source: SearchSource,
+  query: string,
+  scope: readonly string[] | undefined,
+  limit: number,
+): string[] {
+  const expr = matchExpression(source, query, scope);
+  if (expr === null) return [];
+  catchUpSearch(sqlite);
+  // Weights per column: module, scope, then the fields (earlier fields weigh more), then pinyin.
+  const weights = [0, 0, ...Array.from({ length: 6 }, (_, i) => Math.max(1, 6 - i)), 3];
+  return (
+    cachedStatement(
+      sqlite,
+      `SELECT d.record_id AS id FROM (SELECT rowid, bm25(search_fts, ${weights.join(', ')}) AS score FROM search_fts
+         WHERE search_fts MATCH ? ORDER BY score LIMIT ?) f CROSS JOIN search_docs d ON d.doc = f.rowid ORDER BY f.score`,
+    ).all(expr, limit) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** A run as a pattern over typed text: case-insensitive, spaces or dashes allowed between digits. */
+function runPattern(run: string): RegExp {
+  const chars = [...run];
+  const body = chars
+    .map((c, i) => {
+      const escaped = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return /\d/.test(c) && /\d/.test(chars[i + 1] ?? '') ? `${escaped}[ \\t\\-\\u2013\\u2014\\uff0d]*` : escaped;
+    })
+    .join('');
+  return new RegExp(body, 'giu');
+}
+
+/** [start, end) ranges of `runs` in `value`, merged and sorted. */
+export function highlightRanges(value: string, runs: readonly string[]): [number, number][] {
+  const folded = halfWidthAlnum(value);
+  const ranges: [number, number][] = [];
+  for (const run of runs) {
+    for (const m of folded.matchAll(runPattern(run))) ranges.push([m.index, m.index + m[0].length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+/** How many leading characters of `name` a pinyin term covers (initials or full pinyin), 0 for none. */
+function pinyinCovered(name: string, term: string): number {
+  for (const syllables of pinyinSpellings(name)) {
+    const initials = syllables.map((s) => s[0] ?? '').join('');
+    if (initials.startsWith(term)) return term.length;
+    let typed = '';
+    for (let i = 0; i < syllables.length; i++) {
+      if (!(typed + syllables[i]).startsWith(term) && !term.startsWith(typed + syllables[i])) break;
+      typed += syllables[i];
+      if (typed.length >= term.length) return i + 1;
+    }
+  }
+  return 0;
+}
+
+/**
+ * What a record matched: the first field (in the module's order) holding a term, with the matched parts
+ * of its text, or a pinyin field with the characters the pinyin covers. Null when nothing shows.
+ */
+export function describeMatch(source: SearchSource, record: SearchRecord, query: string): SearchMatch | null {
+  const terms = searchTerms(query);
+  const runs = terms.flatMap(runsOf);
+  for (let i = 0; i < record.fields.length; i++) {
+    // A field of several values (key people) shows the value that matched.
+    for (const value of (record.fields[i] ?? '').split(VALUE_SEPARATOR)) {
+      const ranges = highlightRanges(value, runs);
+      if (ranges.length) return { field: source.fields[i]!, text: value, ranges };
+    }
+  }
+  for (const i of source.pinyinFields) {
+    const value = record.fields[i] ?? '';
+    for (const term of terms) {
+      const n = isPinyinTerm(term) ? pinyinCovered(value, term) : 0;
+      if (n > 0) {
+        const end = [...value].slice(0, n).join('').length;
+        return { field: source.fields[i]!, text: value, ranges: [[0, end]], pinyin: true };
+      }
+    }
+  }
+  return null;
+}
+
+/** 0: a field equals the query (the name-like fields first), 1: starts with it, 2: otherwise. */
+export function exactness(record: SearchRecord, query: string, fields: readonly number[]): number {
+  const q = searchForm(query).replace(/\s+/g, '');
+  const forms = fields.map((i) => searchForm(record.fields[i] ?? '').replace(/\s+/g, ''));
+  if (forms.some((f) => f === q)) return 0;
+  if (forms.some((f) => f.startsWith(q))) return 1;
+  return 2;
+}
