@@ -1,17 +1,26 @@
 import type { Runtime, ServiceContext } from './services/context';
 import { runSlaEscalation } from './services/tickets/escalation';
+import { runContractReminders } from './services/contracts/reminders';
+import { runFormEscalation } from './services/forms/escalation';
+import { runOrderEscalation } from './services/orders/escalation';
 import { refreshWarningsIfDue } from './services/customers/warnings';
 import { startBackgroundSync, stopBackgroundSync } from './services/sync';
 import { startReportCubeWarmup } from './services/reports/cube';
 import { startSearchIndexer } from './services/customers/search-index';
+import { startSearchQueueWorker } from './services/search/store';
 import { refreshPendingCaches } from './services/customers/records';
 import { startQueueWorker } from './services/queue-worker';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
 
-/** One pass of the main process's background work: SLA warnings and breach escalations. */
+/** One pass of the main process's background work: SLA warnings and breach escalations, contract renewal reminders, request-form and work-order stage escalations. */
 export function runBackgroundJobsOnce(runtime: Runtime): { warned: number; breached: number } {
-  return runtime.store.sqlite.transaction(() => runSlaEscalation(jobContext(runtime, 'system.escalation')))();
+  const escalation = runtime.store.sqlite.transaction(() => runSlaEscalation(jobContext(runtime, 'system.escalation')))();
+  // Each pass in its own transaction: a failing reminder must not undo the escalations already sent.
+  runtime.store.sqlite.transaction(() => runContractReminders(jobContext(runtime, 'system.contractReminders')))();
+  runtime.store.sqlite.transaction(() => runFormEscalation(jobContext(runtime, 'system.formEscalation')))();
+  runtime.store.sqlite.transaction(() => runOrderEscalation(jobContext(runtime, 'system.orderEscalation')))();
+  return escalation;
 }
 
 /**
@@ -57,6 +66,8 @@ export function startBackgroundJobs(
   const stopCubeWarmup = startReportCubeWarmup(runtime.store.sqlite);
   // Full-text rows an import or an undo queued: written within seconds of its commit, a slice at a time.
   const stopIndexer = startSearchIndexer(runtime.store.sqlite, { log });
+  // The words index (services/search): records a bulk write queued, or all of them after a rebuild.
+  const stopWords = startSearchQueueWorker(runtime.store.sqlite, { log });
   // Spend, arrears and key flags a big bills import queued: refreshed within seconds, a slice at a time.
   const stopCaches = startQueueWorker(
     'caches',
@@ -67,6 +78,7 @@ export function startBackgroundJobs(
     clearInterval(timer);
     stopCubeWarmup();
     stopIndexer();
+    stopWords();
     stopCaches();
     stopBackgroundSync(runtime.store);
   };

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hqRow, makeBranch, PG_URL, startTestHq, syncAll, syncedView, type TestHq } from './sync-harness';
+import { contract } from '../../src/shared/contract';
+import { createContract, extendContract } from '../../src/main/services/contracts/flow';
+import type { ServiceContext } from '../../src/main/services/context';
+import { hqRow, makeBranch, PG_URL, startTestHq, syncAll, syncedView, type TestBranch, type TestHq } from './sync-harness';
 
 // Real HQ stores and HTTP on a shared 2-core machine: generous limits (these are not timing tests).
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -101,4 +104,43 @@ describe.each(engines)('branches and headquarters converge (%s)', (engine) => {
     expect(a2.customer(id)?.name).toBe('某政府机关');
     expect(a2.rows('users').some((u) => u.username === 'lisi')).toBe(true);
   });
+
+  it('a contract and its timeline written on one device reach HQ and the branch\'s other device, and its edit comes back', async () => {
+    hq = await startTestHq(engine);
+    const a = await makeBranch(hq, 'HHHT');
+    const customerId = a.createCustomer({ name: '内蒙古某能源集团', type: 'enterprise' });
+    const contractId = asAdmin(a, (ctx) =>
+      createContract(
+        ctx,
+        contract['contracts.create'].input.parse({
+          customerId,
+          title: '专线租用合同',
+          amountFen: 36_000_000,
+          signed: true,
+          signDate: '2026-03-01',
+          startDate: '2026-03-01',
+          endDate: '2027-02-28',
+        }),
+      ).id,
+    );
+    await a.sync();
+    const a2 = await makeBranch(hq, 'HHHT');
+    a2.env.branchId = a.app.runtime.branchId;
+    await a2.sync();
+    expect(a2.rows('contracts').find((c) => c.id === contractId)).toMatchObject({ title: '专线租用合同', end_date: '2027-02-28' });
+    expect(a2.rows('green_events').filter((e) => e.entity_id === contractId).map((e) => e.kind)).toEqual(['created', 'signed']);
+    expect((await hqRow(hq, 'contracts', contractId))?.amount_fen).toBe(36_000_000);
+
+    // A tacit extension on the second device reaches the first through HQ.
+    asAdmin(a2, (ctx) => extendContract(ctx, contract['contracts.extend'].input.parse({ id: contractId, endDate: '2028-02-29' })));
+    await syncAll([a2, a]);
+    expect(a.rows('contracts').find((c) => c.id === contractId)).toMatchObject({ end_date: '2028-02-29', original_end_date: '2027-02-28' });
+    expect((await hqRow(hq, 'contracts', contractId))?.end_date).toBe('2028-02-29');
+  });
 });
+
+/** Runs a service call as a branch administrator, in one transaction like the API does. */
+function asAdmin<T>(b: TestBranch, fn: (ctx: ServiceContext) => T): T {
+  const actor = { id: 'admin-of-' + b.code, username: 'admin', displayName: '管理员', role: 'admin' as const, region: '', sessionTokenHash: null };
+  return b.app.runtime.store.sqlite.transaction(() => fn({ ...b.app.ctx(), actor }))();
+}

@@ -1,9 +1,11 @@
 import type { TimelineEvent } from '../../../shared/contract/customers';
 import type { GreenEntity } from '../../../shared/contract/order-common';
+import { formatDuration } from '../../../shared/duration';
 import { translate } from '../../../shared/messages';
 import { greenEvents } from '../../db/schema';
 import { isoNow, type ServiceContext } from '../context';
 import { registerTimelineSource } from '../customers/timeline';
+import { seededName } from '../tickets/seeded';
 import { insertRow, type Row } from '../write';
 
 /**
@@ -45,11 +47,18 @@ export function appendGreenEvent(
   });
 }
 
+/** Event data holding business minutes, shown as a duration ("2 天 3 小时"). */
+const DURATION_KEYS = new Set(['minutes', 'plan']);
+
 /** One line describing a green event in the reader's language. */
 export function greenEventTitle(e: Pick<GreenEventRow, 'entity' | 'kind' | 'data' | 'onBehalfOfName'>, locale: ServiceContext['locale']): string {
   const data = JSON.parse(e.data) as Record<string, string | number | boolean | null>;
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(data)) if (v !== null && typeof v !== 'boolean') params[k] = v;
+  // Stored values are the branch's zh-CN text; seeded names (stages, reasons) read in the reader's language.
+  for (const [k, v] of Object.entries(data)) {
+    if (v === null || typeof v === 'boolean') continue;
+    params[k] = typeof v === 'string' ? seededName(v, locale) : DURATION_KEYS.has(k) ? formatDuration(v, locale) : v;
+  }
   const title = translate(`green.event.${e.entity}.${e.kind}`, locale, params);
   return e.onBehalfOfName ? `${title}${translate('green.event.onBehalfOf', locale, { name: e.onBehalfOfName })}` : title;
 }

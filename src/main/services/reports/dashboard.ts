@@ -6,6 +6,7 @@ import { listWarnings } from '../customers/warnings';
 import { queueCounts, queuePage } from '../tickets/queue';
 import { ticketKpiGroups } from '../tickets/kpis';
 import { reportCube } from './cube';
+import { monthOrderFigures } from './green-kpis/figures';
 
 const LIST_SIZE = 8;
 
@@ -99,6 +100,8 @@ function leader(ctx: ServiceContext): Dashboard {
     { key: 'faultTime', value: cur.avgFaultResolutionMinutes, previous: prev.avgFaultResolutionMinutes, format: 'duration', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
     { key: 'resolutionOnTime', value: cur.resolutionOnTimeRate, previous: prev.resolutionOnTimeRate, format: 'percent', period: month, route: `/reports/ticket-kpis?from=${prevMonth}&to=${month}` },
     { key: 'breached', value: q.breached, previous: null, format: 'int', period: month, route: '/red?view=breached' },
+    // The green channel's end-to-end on-time rate (its queues have their own tiles on the home page).
+    { key: 'orderOnTime', value: monthOrderFigures(sqlite, month).orderOnTimeRate, previous: monthOrderFigures(sqlite, prevMonth).orderOnTimeRate, format: 'percent', period: month, route: `/reports/green-kpis?from=${prevMonth}&to=${month}` },
   ];
   // The worst breaches: the open tickets longest past their due time (due order puts them first).
   const worst = queuePage(ctx, { view: 'breached', page: 1, pageSize: LIST_SIZE });

@@ -2,6 +2,7 @@ import { arrearsReport } from './arrears';
 import { complaintArchive } from './complaint-archive';
 import { customerRoster } from './customer-roster';
 import { gradeChanges } from './grade-changes';
+import { greenKpiReport, greenStageWaitReport } from './green-kpis';
 import { newCustomersPlan } from './new-customers-plan';
 import { revenueRanking } from './revenue-ranking';
 import { ticketKpiReport } from './ticket-kpis';
@@ -16,6 +17,8 @@ export const REPORTS: readonly ReportDefinition[] = [
   gradeChanges,
   ticketKpiReport,
   complaintArchive,
+  greenKpiReport,
+  greenStageWaitReport,
 ];
 
 /** The report with this id, or undefined. */

@@ -13,7 +13,8 @@ import { loadTicket, prepared } from './read';
  * once per clock (sla_level), so calling this every minute from any client is safe.
  */
 
-function leaders(ctx: ServiceContext, department: string | null): string[] {
+/** The active leaders of a department, or every leader of the branch when it has none (or none is given). */
+export function leaders(ctx: ServiceContext, department: string | null): string[] {
   const all = ctx.db
     .select({ id: users.id, department: users.department })
     .from(users)

@@ -31,6 +31,25 @@ const SEEDED_EN: Readonly<Record<string, string>> = {
   'P2 高（战略客户 7×24）': 'P2 High (strategic customers, 24×7)',
   'P3 中': 'P3 Medium',
   'P4 低': 'P4 Low',
+  // green channel: business types, template stages and return reasons (services/orders/config.ts)
+  新装: 'New installation',
+  '扩容/提速': 'Upgrade / speed-up',
+  移机: 'Relocation',
+  变更: 'Change',
+  拆机: 'Termination',
+  需求确认: 'Requirements',
+  业务受理: 'Intake',
+  资源确认: 'Resource check',
+  合同签订: 'Contract',
+  工程实施: 'Engineering',
+  业务开通: 'Activation',
+  客户签收: 'Customer sign-off',
+  拆机停机: 'Disconnection',
+  资源不足: 'No resources',
+  客户资料不全: 'Customer details incomplete',
+  地址错误: 'Wrong address',
+  客户变更需求: 'Customer changed the request',
+  客户现场不具备条件: 'Site not ready',
 };
 
 const SEEDED_ZH = new Map(Object.entries(SEEDED_EN).map(([zh, en]) => [en, zh]));
