@@ -67,6 +67,7 @@ export default defineConfig({
     { name: 'customers', testMatch: /customers.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'reports', testMatch: /reports.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'tickets', testMatch: /tickets.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'green', testMatch: /(green|contracts).*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
   ],
   webServer: [
     server('firstRun', []),

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api/client';
 import { formatDateTime, formatMinutes } from '../../lib/format';
 import { useAppNow } from '../../lib/clock';
 import { formatCell } from '../reports/format';
+import { ExpiringContractsTile } from '../contracts/ExpiringContractsTile';
 import type { dashboardZh } from './i18n';
 
 type Of<K extends Dashboard['kind']> = Extract<Dashboard, { kind: K }>;
@@ -156,6 +157,7 @@ function AccountManagerDashboard({ d }: { d: Of<'account_manager'> }) {
         )}
       </Card>
       <TicketTable title={t('dashboard.am.ticketsTitle')} rows={d.tickets} empty={t('dashboard.am.noTickets')} more="/red?view=open" />
+      <ExpiringContractsTile />
     </Stack>
   );
 }
@@ -202,6 +204,7 @@ function LeaderDashboard({ d }: { d: Of<'leader'> }) {
         ))}
       </SimpleGrid>
       <TicketTable title={t('dashboard.leader.worstTitle')} rows={d.worstBreaches} empty={t('dashboard.leader.noBreaches')} more="/red?view=breached" />
+      <ExpiringContractsTile />
     </Stack>
   );
 }

@@ -5,6 +5,8 @@ import { useSession } from '../../app/auth/useSession';
 import { MAIN_NAV, SETTINGS_NAV, PENDING_MODULES, visibleTo, type NavItem } from '../../app/modules';
 import { RoleBadge } from '../../components/badges';
 import { RoleDashboard } from './Dashboards';
+import { GreenHomeTiles } from '../green/HomeTiles';
+import { FormsTile } from '../forms/FormsTile';
 
 function ModuleCard({ item }: { item: NavItem }) {
   const { t } = useTranslation();
@@ -59,6 +61,8 @@ export function HomePage() {
         </Text>
       </div>
       <RoleDashboard />
+      <GreenHomeTiles />
+      <FormsTile />
       <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm">
         {items.map((item) => (
           <ModuleCard key={item.key} item={item} />

@@ -37,6 +37,7 @@ export const dashboardZh = {
       faultTime: '平均故障处理时长（工作时间）',
       resolutionOnTime: '本月解决及时率',
       breached: '当前超时工单',
+      orderOnTime: '本月业务工单按时完成率',
     },
   },
   ticket: {
@@ -89,6 +90,7 @@ export const dashboardEn: typeof dashboardZh = {
       faultTime: 'Avg fault resolution (business time)',
       resolutionOnTime: 'Resolved on time this month',
       breached: 'Tickets past due now',
+      orderOnTime: 'Work orders on time this month',
     },
   },
   ticket: {

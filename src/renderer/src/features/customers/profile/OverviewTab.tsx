@@ -17,6 +17,9 @@ import { formatDateTime } from '../../../lib/format';
 import { formatRatio } from '../format';
 import { Money } from '../Money';
 import { CustomerTimeline } from './CustomerTimeline';
+import { CustomerContractsCard } from '../../contracts/CustomerContractsCard';
+import { CustomerOrdersCard } from '../../green/CustomerOrdersCard';
+import { CustomerFormsCard } from '../../forms/CustomerFormsCard';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -129,6 +132,7 @@ export function OverviewTab({ data, onShowTimeline }: { data: Customer360; onSho
               )}
             </Stack>
           </Paper>
+          <CustomerContractsCard customerId={c.id} canEdit={data.can.edit} />
           {data.billSummary && (
             <Paper withBorder p="sm">
               <Title order={3} size="h5" mb="xs">
@@ -155,19 +159,23 @@ export function OverviewTab({ data, onShowTimeline }: { data: Customer360; onSho
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <Paper withBorder p="sm">
-          <Group justify="space-between" mb="xs">
-            <Title order={3} size="h5">
-              {t('customers.profile.recent')}
-            </Title>
-            {data.timeline.length > 8 && (
-              <Anchor component="button" size="sm" onClick={onShowTimeline}>
-                {t('customers.profile.allEvents', { count: data.timeline.length })}
-              </Anchor>
-            )}
-          </Group>
-          <CustomerTimeline events={data.timeline} limit={8} />
-        </Paper>
+        <Stack gap="sm">
+          <CustomerOrdersCard customerId={c.id} />
+          <CustomerFormsCard customerId={c.id} customerName={c.name} />
+          <Paper withBorder p="sm">
+            <Group justify="space-between" mb="xs">
+              <Title order={3} size="h5">
+                {t('customers.profile.recent')}
+              </Title>
+              {data.timeline.length > 8 && (
+                <Anchor component="button" size="sm" onClick={onShowTimeline}>
+                  {t('customers.profile.allEvents', { count: data.timeline.length })}
+                </Anchor>
+              )}
+            </Group>
+            <CustomerTimeline events={data.timeline} limit={8} />
+          </Paper>
+        </Stack>
       </Grid.Col>
     </Grid>
   );
