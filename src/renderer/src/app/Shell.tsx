@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { UserMenu } from './UserMenu';
 import { GlobalSearch, SearchButton } from './GlobalSearch';
+import { NotificationBell } from './NotificationBell';
 import { useAppClockSync } from '../lib/clock';
 
 function isActive(item: NavItem, pathname: string): boolean {
@@ -75,6 +76,7 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <SearchButton />
+            <NotificationBell />
             <LanguageSwitch />
             <ColorSchemeToggle />
             <UserMenu user={user} />
