@@ -1,4 +1,5 @@
-import { Badge, Group, Kbd, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Text, Tooltip } from '@mantine/core';
+import { ShortcutHelp } from '../../components/ShortcutHelp';
 import type { OrderStatus, StageStatus } from '../../../../shared/contract/order-common';
 import type { OrderRow } from '../../../../shared/contract/orders';
 import { useAppNow } from '../../lib/clock';
@@ -135,35 +136,12 @@ export function GreenHelp({ opened, onClose }: { opened: boolean; onClose: () =>
     ],
   ];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('help.title')} size="lg">
-      <Stack gap="md">
-        {sections.map(([title, keys]) => (
-          <div key={title}>
-            <Text fw={600} mb={4}>
-              {t(title)}
-            </Text>
-            <Table withRowBorders={false} verticalSpacing={2}>
-              <Table.Tbody>
-                {keys.map(([k, label]) => (
-                  <Table.Tr key={label}>
-                    <Table.Td w={200}>
-                      <Group gap={4}>
-                        {k.split('  ').map((part) => (
-                          <Kbd key={part}>{part}</Kbd>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{t(label)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        ))}
-        <Text size="sm" c="dimmed">
-          <Kbd>?</Kbd> {t('help.k.help')}
-        </Text>
-      </Stack>
-    </Modal>
+    <ShortcutHelp
+      opened={opened}
+      onClose={onClose}
+      title={t('help.title')}
+      sections={sections.map(([title, keys]) => ({ title: t(title), keys: keys.map(([k, label]) => [k, t(label)]) }))}
+      footer={t('help.k.help')}
+    />
   );
 }
