@@ -1,3 +1,4 @@
+import { RecordTimeline } from '../../components/RecordTimeline';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -13,7 +14,6 @@ import {
   Stack,
   Table,
   Text,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -276,21 +276,7 @@ export function ContractPage() {
             <Title order={3} size="h5" mb="xs">
               {t('detail.timeline')}
             </Title>
-            <Timeline bulletSize={10} lineWidth={2} color="green" active={d.events.length}>
-              {[...d.events].reverse().map((e) => (
-                <Timeline.Item key={e.id} title={<Text size="sm">{e.title}</Text>}>
-                  {e.note && (
-                    <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-                      {e.note}
-                    </Text>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(e.at)}
-                    {e.actorName ? ` · ${e.actorName}` : ''}
-                  </Text>
-                </Timeline.Item>
-              ))}
-            </Timeline>
+            <RecordTimeline events={d.events} color="green" newestFirst />
           </Paper>
         </Grid.Col>
       </Grid>

@@ -21,12 +21,14 @@ interface Values {
   customerId: string | null;
   customerName: string;
   orderId: string | null;
+  /** Shown instead of the order's id; not sent. */
+  orderNumber: string;
   title: string;
   content: string;
   important: boolean;
 }
 
-const EMPTY: Values = { kind: 'resource', customerId: null, customerName: '', orderId: null, title: '', content: '', important: false };
+const EMPTY: Values = { kind: 'resource', customerId: null, customerName: '', orderId: null, orderNumber: '', title: '', content: '', important: false };
 
 /**
  * Drafting or editing a form: customer (searched), kind, title, content and the 重要 flag; saved as a
@@ -43,7 +45,7 @@ export function FormEditorPage() {
   const existing = useQuery({ queryKey: ['forms.get', id], queryFn: () => call('forms.get', { id: id! }), enabled: !!id });
   const draft = useFormDraft<Values>('requestForm', id ?? null);
   const [restored, setRestored] = useState<Draft<Values> | null>(() => (id ? null : draft.read()));
-  const [initial, setInitial] = useState<Values>(() => restored?.values ?? { ...EMPTY, orderId: search.get('orderId'), customerId: search.get('customerId'), customerName: search.get('customerName') ?? '' });
+  const [initial, setInitial] = useState<Values>(() => restored?.values ?? { ...EMPTY, orderId: search.get('orderId'), orderNumber: search.get('orderNumber') ?? '', customerId: search.get('customerId'), customerName: search.get('customerName') ?? '' });
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [query, setQuery] = useState('');
@@ -57,7 +59,7 @@ export function FormEditorPage() {
   useEffect(() => {
     if (!existing.data) return;
     const d = existing.data;
-    const loaded: Values = { kind: d.kind, customerId: d.customerId, customerName: d.customerName, orderId: d.orderId, title: d.title, content: d.content, important: d.important };
+    const loaded: Values = { kind: d.kind, customerId: d.customerId, customerName: d.customerName, orderId: d.orderId, orderNumber: d.orderNumber ?? '', title: d.title, content: d.content, important: d.important };
     setInitial(loaded);
     setValues(loaded);
   }, [existing.data]);
@@ -176,7 +178,7 @@ export function FormEditorPage() {
               }}
             />
           )}
-          {values.orderId && <TextInput label={t('editor.order')} description={t('editor.orderHint')} value={values.orderId} readOnly />}
+          {values.orderId && <TextInput label={t('editor.order')} description={t('editor.orderHint')} value={values.orderNumber || values.orderId} readOnly />}
           <TextInput label={t('editor.title')} withAsterisk maxLength={200} value={values.title} error={errors.title || undefined} onChange={(e) => set('title', e.currentTarget.value)} />
           <LimitedTextarea label={t('editor.content')} withAsterisk maxLength={4000} autosize minRows={6} value={values.content} error={errors.content || undefined} onChange={(e) => set('content', e.currentTarget.value)} />
           <Checkbox label={t('editor.important')} checked={values.important} onChange={(e) => set('important', e.currentTarget.checked)} />

@@ -1,6 +1,7 @@
+import { RecordTimeline } from '../../components/RecordTimeline';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Grid, Group, Loader, Select, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import type { FormAction, FormDetail } from '../../../../shared/contract/forms';
@@ -130,16 +131,11 @@ export function FormPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder padding="sm">
             <Text fw={600} size="sm" mb="xs">{t('detail.trail')}</Text>
-            <Timeline bulletSize={12} lineWidth={2} active={d.events.length}>
-              {d.events.map((e) => (
-                <Timeline.Item key={e.id} title={<Text size="sm">{e.title}</Text>} color={e.kind.startsWith('sla_breach') || e.kind === 'rejected' ? 'red' : e.kind === 'escalated' || e.kind.startsWith('sla_') ? 'orange' : 'green'}>
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(e.at)} · {e.actorName ?? '—'}
-                  </Text>
-                  {e.note && <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>{e.note}</Text>}
-                </Timeline.Item>
-              ))}
-            </Timeline>
+            <RecordTimeline
+              events={d.events}
+              color="green"
+              colorOf={(kind) => (kind.startsWith('sla_breach') || kind === 'rejected' ? 'red' : kind === 'escalated' || kind.startsWith('sla_') ? 'orange' : undefined)}
+            />
           </Card>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,7 @@
+import { RecordTimeline } from '../../components/RecordTimeline';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft, IconKeyboard, IconPaperclip } from '@tabler/icons-react';
@@ -12,6 +13,7 @@ import { formatBytes, formatDateTime, formatMinutes } from '../../lib/format';
 import { downloadBase64, readFileBase64 } from '../customers/download';
 import { GreenHelp, Holder, OrderStatusBadge, StageDue } from './badges';
 import { useInvalidateOrders, useOrder, useOrderEscalationTick } from './hooks';
+import { useHasRole } from '../../app/auth/useSession';
 import { useGreenT, type GreenKey } from './i18n';
 import { OrderActionModal, type OrderFormKind } from './OrderActionModal';
 import { StageTrack } from './StageTrack';
@@ -38,6 +40,7 @@ const ORDER: ButtonAction[] = ['accept', 'complete', 'signoff', 'resubmit', 'ski
 export function OrderPage() {
   const { id = '' } = useParams();
   const t = useGreenT();
+  const canDraftForm = useHasRole(['admin', 'leader', 'account_manager']);
   const { i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -152,9 +155,22 @@ export function OrderPage() {
             )}
           </Text>
         </Stack>
-        <Button size="xs" variant="default" leftSection={<IconKeyboard size={14} />} onClick={() => setHelp(true)}>
-          {t('queue.help')}
-        </Button>
+        <Group gap="xs">
+          {canDraftForm && (d.status === 'in_progress' || d.status === 'returned') && (
+            <Button
+              size="xs"
+              variant="light"
+              color="green"
+              component={Link}
+              to={`/green/forms/new?orderId=${d.id}&orderNumber=${encodeURIComponent(d.number)}&customerId=${d.customerId}&customerName=${encodeURIComponent(d.customerName)}`}
+            >
+              {t('order.draftForm')}
+            </Button>
+          )}
+          <Button size="xs" variant="default" leftSection={<IconKeyboard size={14} />} onClick={() => setHelp(true)}>
+            {t('queue.help')}
+          </Button>
+        </Group>
       </Group>
 
       {d.status === 'returned' && (
@@ -276,24 +292,11 @@ export function OrderPage() {
             <Text fw={600} mb="xs">
               {t('order.timeline')}
             </Text>
-            <Timeline bulletSize={14} lineWidth={2} active={d.events.length - 1} color="green">
-              {d.events.map((e) => (
-                <Timeline.Item
-                  key={e.id}
-                  title={<Text size="sm" fw={500}>{e.title}</Text>}
-                  color={e.kind === 'returned' || e.kind === 'sla_breach' || e.kind === 'cancelled' ? 'red' : e.kind === 'sla_warning' ? 'orange' : undefined}
-                >
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(e.at)} · {e.actorName ?? '—'}
-                  </Text>
-                  {e.note && (
-                    <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-                      {e.note}
-                    </Text>
-                  )}
-                </Timeline.Item>
-              ))}
-            </Timeline>
+            <RecordTimeline
+              events={d.events}
+              color="green"
+              colorOf={(kind) => (kind === 'returned' || kind === 'sla_breach' || kind === 'cancelled' ? 'red' : kind === 'sla_warning' ? 'orange' : undefined)}
+            />
           </Card>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,7 @@
+import { RecordTimeline } from '../../components/RecordTimeline';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft, IconKeyboard } from '@tabler/icons-react';
@@ -200,20 +201,7 @@ export function TicketPage() {
             <Text fw={600} mb="xs">
               {t('ticket.timeline')}
             </Text>
-            <Timeline bulletSize={14} lineWidth={2} active={d.events.length - 1}>
-              {d.events.map((e) => (
-                <Timeline.Item key={e.id} title={<Text size="sm" fw={500}>{e.title}</Text>} color={e.kind.startsWith('sla_') || e.kind === 'rework' ? 'red' : undefined}>
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(e.at)} · {e.actorName ?? '—'}
-                  </Text>
-                  {e.note && (
-                    <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-                      {e.note}
-                    </Text>
-                  )}
-                </Timeline.Item>
-              ))}
-            </Timeline>
+            <RecordTimeline events={d.events} colorOf={(kind) => (kind.startsWith('sla_') || kind === 'rework' ? 'red' : undefined)} />
           </Card>
         </Grid.Col>
       </Grid>
