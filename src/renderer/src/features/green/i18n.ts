@@ -232,6 +232,7 @@ export const greenZhCN = {
 
   'home.department': '我部门待办环节',
   'home.returned': '退回给我的工单',
+  'home.returnedAll': '退回客户经理的工单',
   'home.warning': '即将超时的环节',
   'home.breached': '已超时的环节',
   'form.required': '必填',
@@ -486,6 +487,7 @@ export const greenEn: Record<GreenKey, string> = {
 
   'home.department': 'Stages waiting in my department',
   'home.returned': 'My orders returned to me',
+  'home.returnedAll': 'Orders returned to their account managers',
   'home.warning': 'Stages about to breach',
   'home.breached': 'Overdue stages',
   'form.required': 'Required',
