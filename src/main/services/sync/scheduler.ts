@@ -38,6 +38,7 @@ export class BackgroundSync {
 
   /** Re-reads interval and failures and schedules the next run from now. */
   reschedule(): void {
+    if (!this.env.store.sqlite.open) return;
     const state = readSyncState(this.env.store.db);
     this.schedule(nextDelayMs(state.intervalSeconds, state.failures));
   }
@@ -67,6 +68,11 @@ export class BackgroundSync {
     this.nextRunAt = new Date(this.env.now().getTime() + delayMs);
     this.timer = setTimeout(() => {
       this.timer = null;
+      // The database was closed under a running timer (the app quitting): nothing is left to sync.
+      if (!this.env.store.sqlite.open) {
+        this.stop();
+        return;
+      }
       const state = readSyncState(this.env.store.db);
       if (!state.hqUrl || !state.deviceToken) {
         this.reschedule();
