@@ -81,7 +81,7 @@ test('a phone complaint goes from intake through dispatch, resolution, a dissati
   await page.keyboard.press('Control+Enter');
 
   const ticket = new TicketPage(page);
-  await expect(ticket.number).toBeVisible({ timeout: 30_000 });
+  await ticket.waitForSaved();
   await expect(page.getByRole('main')).toContainText(summary);
   const number = (await ticket.number.innerText()).trim();
   const id = ticket.id();

@@ -77,6 +77,12 @@ export class TicketPage {
     await expect(this.number).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Waits until the browser is on a saved ticket (not the intake page, whose heading is also an h2). */
+  async waitForSaved() {
+    await this.page.waitForURL(/#\/red\/(?!new$)[^/?]+$/, { timeout: 30_000 });
+    await expect(this.number).toHaveText(/-\d{4}$/, { timeout: 30_000 });
+  }
+
   /** The ticket id from the current URL. */
   id(): string {
     const match = /#\/red\/([^/?]+)$/.exec(this.page.url());
