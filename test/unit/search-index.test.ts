@@ -3,7 +3,9 @@ import { pinyin } from 'pinyin-pro';
 import { customerContacts, customers, serviceInstances } from '../../src/main/db/schema';
 import { bulkInsert } from '../../src/main/services/bulk';
 import { DemoRandom } from '../../src/main/services/demo/random';
-import { indexQueued, rebuildSearchIndex, searchQueueLength } from '../../src/main/services/search/store';
+import { CATCH_UP_LIMIT, ensureSearchVersion, indexQueued, rebuildSearchIndex, searchQueueLength } from '../../src/main/services/search/store';
+import { probeSql } from '../../src/main/services/search/query';
+import { customerSearchSource, ownerScopeToken } from '../../src/main/services/customers/search-source';
 import { companyNameKey } from '../../src/shared/normalize';
 import { makeTestApp } from './helpers';
 
@@ -175,6 +177,34 @@ describe('the words index answers like a plain scan', () => {
     }
     // The polyphonic case is really exercised: 重庆 reads chongqing, and zhongqing is indexed too.
     expect(live.some((r) => scanMatches(r, 'zqyh'))).toBe(true);
+  });
+
+  it('the probe a broad search walks the list with selects the same customers as the scan, also while records wait', async () => {
+    const { app, am, rows } = await seedBranch(CATCH_UP_LIMIT + 100);
+    const sqlite = app.runtime.store.sqlite;
+    const probed = (query: string, scope?: string[]) => {
+      const probe = probeSql(sqlite, customerSearchSource, query, scope, 'c.id')!;
+      return (
+        sqlite.prepare(`SELECT c.id FROM customers c WHERE c.deleted = 0 AND ${probe.sql}`).all(...probe.params) as { id: string }[]
+      )
+        .map((r) => r.id)
+        .sort();
+    };
+    const mine = [ownerScopeToken(am.userId), ownerScopeToken(null)];
+    const check = () => {
+      for (const query of ['银行', '银', 'nmg', 'ctn', '王', '呼和 路']) {
+        const live = rows.filter((r) => !r.deleted && scanMatches(r, query));
+        expect(probed(query), `leader: ${query}`).toEqual(live.map((r) => r.id).sort());
+        const scoped = live.filter((r) => r.ownerId === am.userId || r.ownerId === null);
+        expect(probed(query, mine), `account manager: ${query}`).toEqual(scoped.map((r) => r.id).sort());
+      }
+    };
+    ensureSearchVersion(sqlite);
+    while (indexQueued(sqlite) > 0);
+    check();
+    // A queue longer than a search indexes itself: the queued records are tested on their text.
+    expect(rebuildSearchIndex(sqlite).queued).toBeGreaterThan(CATCH_UP_LIMIT);
+    check();
   });
 
   it('a short term is answered by the index, with the matched field and parts to highlight', async () => {

@@ -69,6 +69,16 @@ export function matchSql(
   };
 }
 
+/** How many index rows match an expression, up to `cap`: the rowids alone, no record looked up. */
+function countIndexRows(sqlite: Database.Database, expr: string, cap: number): number {
+  return (
+    cachedStatement(sqlite, 'SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)').get(
+      expr,
+      Math.floor(cap),
+    ) as { n: number }
+  ).n;
+}
+
 /** How many records of a module match, counted up to `cap` (the index alone: every match is live and in scope). */
 export function countMatches(
   sqlite: Database.Database,
@@ -77,12 +87,49 @@ export function countMatches(
   scope: readonly string[] | undefined,
   cap: number,
 ): number {
-  const m = matchSql(sqlite, source, query, scope, cap);
-  if (!m) return 0;
+  const expr = matchExpression(source, query, scope);
+  if (expr === null) return 0;
+  // With nothing queued every index row is one live record in scope: its rowids are the count.
+  if (!catchUpSearch(sqlite)) return countIndexRows(sqlite, expr, cap);
+  const m = matchSql(sqlite, source, query, scope, cap)!;
   return (cachedStatement(sqlite, `SELECT count(*) AS n FROM (${m.sql})`).get(...m.params) as { n: number }).n;
 }
 
-/** Ranked record ids of a module's best matches: by bm25 over the index (name-like fields weigh most). */
+/**
+ * A condition on one row of a module's own table (its id in `idColumn`) that holds when the record
+ * matches `query` in `scope`, for a list that walks its rows in its own order and stops after a page:
+ * the row's index rowid tested against the set of matching rowids, which SQLite builds once from the
+ * index alone (no record looked up per match). Null when the query holds no searchable term. While
+ * records wait for the index, their id is tested against matchSql's ids instead.
+ */
+export function probeSql(
+  sqlite: Database.Database,
+  source: SearchSource,
+  query: string,
+  scope: readonly string[] | undefined,
+  idColumn: string,
+): { sql: string; params: unknown[] } | null {
+  const expr = matchExpression(source, query, scope);
+  if (expr === null) return null;
+  if (catchUpSearch(sqlite)) {
+    const m = matchSql(sqlite, source, query, scope)!;
+    return { sql: `+${idColumn} IN (${m.sql})`, params: m.params };
+  }
+  return {
+    sql: `(SELECT d.doc FROM search_docs d WHERE d.module = ? AND d.record_id = ${idColumn})
+      IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`,
+    params: [source.module, expr],
+  };
+}
+
+/** Matches ranked per query: the newest this many, so a broad term (every tenth record) ranks a bounded set. */
+export const RANK_WINDOW = 2_000;
+
+/**
+ * Ranked record ids of a module's best matches: by bm25 over the index (name-like fields weigh most),
+ * among the newest RANK_WINDOW matches — ranking every match of a broad term costs time in proportion
+ * to the branch, and the first screen of Ctrl+K does not need it.
+ */
 export function topMatches(
   sqlite: Database.Database,
   source: SearchSource,
@@ -98,9 +145,10 @@ export function topMatches(
   return (
     cachedStatement(
       sqlite,
-      `SELECT d.record_id AS id FROM (SELECT rowid, bm25(search_fts, ${weights.join(', ')}) AS score FROM search_fts
-         WHERE search_fts MATCH ? ORDER BY score LIMIT ?) f CROSS JOIN search_docs d ON d.doc = f.rowid ORDER BY f.score`,
-    ).all(expr, limit) as { id: string }[]
+      `SELECT d.record_id AS id FROM (SELECT rowid, score FROM (SELECT rowid, bm25(search_fts, ${weights.join(', ')}) AS score
+         FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?) f
+         CROSS JOIN search_docs d ON d.doc = f.rowid ORDER BY f.score`,
+    ).all(expr, RANK_WINDOW, limit) as { id: string }[]
   ).map((r) => r.id);
 }
 
