@@ -157,6 +157,13 @@ function queriesFrom(rows: Seeded[]): string[] {
     if (r.services[0]) qs.add(r.services[0].slice(9, 14));
     if (r.shortName) qs.add(`${pieces(r.shortName, 2)} ${pieces(r.address, 1)}`);
   }
+  for (const r of rows.slice(0, 6)) {
+    qs.add(r.people[0]!.mobile.slice(-2)); // two digits at a number's end: no trigram starts there
+    // Full pinyin longer than the prefixes indexed as tokens of their own.
+    const full = pinyin(r.name.replace(/\d+$/, ''), { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
+    qs.add(full.slice(0, 15));
+    qs.add(`${full.slice(0, 13)}x`);
+  }
   // A term mixing Chinese and digits ("公司4") is a substring for the trigram index but two parts for
   // the words index; such terms are left out here (see the lead's note in the report).
   return [...qs].filter((q) => q.trim() && !q.split(/\s+/).some((t) => /\p{Script=Han}/u.test(t) && /[^\p{Script=Han}]/u.test(t)));

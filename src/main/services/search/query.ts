@@ -4,7 +4,7 @@ import type { SearchMatch } from '../../../shared/contract/system';
 import { cachedStatement } from '../../db/sql';
 import { fieldColumn, type SearchRecord, type SearchSource } from './registry';
 import { catchUpSearch } from './store';
-import { isPinyinTerm, pinyinSpellings, pinyinTokens, runsOf, searchForm, searchTerms, termExpression, VALUE_SEPARATOR } from './tokens';
+import { isPinyinTerm, pinyinSpellings, pinyinTokens, pinyinTokensMatch, runsOf, searchForm, searchTerms, termExpression, VALUE_SEPARATOR } from './tokens';
 
 /**
  * Reading the search index: a module's matches for a search box as SQL (for the module's own list
@@ -34,7 +34,7 @@ export function recordMatches(source: SearchSource, record: SearchRecord, query:
     if (runsOf(term).every((run) => forms.some((f) => f.includes(run)))) return true;
     if (!isPinyinTerm(term) || source.pinyinFields.length === 0) return false;
     py ??= new Set(pinyinTokens(source.pinyinFields.map((i) => record.fields[i] ?? '')).split(' '));
-    return py.has(term.slice(0, 24));
+    return pinyinTokensMatch(py, term);
   });
 }
 

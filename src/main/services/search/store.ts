@@ -95,7 +95,11 @@ export function indexQueued(sqlite: Database.Database, limit = SEARCH_SLICE): nu
     }[];
     if (rows.length === 0) return 0;
     const byModule = new Map<string, string[]>();
-    for (const r of rows) byModule.set(r.module, [...(byModule.get(r.module) ?? []), r.id]);
+    for (const r of rows) {
+      const ids = byModule.get(r.module);
+      if (ids) ids.push(r.id);
+      else byModule.set(r.module, [r.id]);
+    }
     for (const [module, ids] of byModule) indexRecords(sqlite, searchSource(module), ids);
     const drop = cachedStatement(sqlite, 'DELETE FROM search_queue WHERE module = ? AND record_id = ?');
     for (const r of rows) drop.run(r.module, r.id);
