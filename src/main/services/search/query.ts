@@ -4,7 +4,7 @@ import type { SearchMatch } from '../../../shared/contract/system';
 import { cachedStatement } from '../../db/sql';
 import { fieldColumn, type SearchRecord, type SearchSource } from './registry';
 import { catchUpSearch } from './store';
-import { isPinyinTerm, pinyinSpellings, pinyinTokens, pinyinTokensMatch, runsOf, searchForm, searchTerms, termExpression, VALUE_SEPARATOR } from './tokens';
+import { isHan, isPinyinTerm, pinyinTokens, pinyinTokensMatch, readingsOf, runsOf, searchForm, searchTerms, termExpression, VALUE_SEPARATOR } from './tokens';
 
 /**
  * Reading the search index: a module's matches for a search box as SQL (for the module's own list
@@ -164,12 +164,12 @@ function runPattern(run: string): RegExp {
   return new RegExp(body, 'giu');
 }
 
-/** [start, end) ranges of `runs` in `value`, merged and sorted. */
-export function highlightRanges(value: string, runs: readonly string[]): [number, number][] {
+/** [start, end) ranges of `runs` (strings, or their runPattern()s) in `value`, merged and sorted. */
+export function highlightRanges(value: string, runs: readonly (string | RegExp)[]): [number, number][] {
   const folded = halfWidthAlnum(value);
   const ranges: [number, number][] = [];
   for (const run of runs) {
-    for (const m of folded.matchAll(runPattern(run))) ranges.push([m.index, m.index + m[0].length]);
+    for (const m of folded.matchAll(typeof run === 'string' ? runPattern(run) : run)) ranges.push([m.index, m.index + m[0].length]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -181,19 +181,31 @@ export function highlightRanges(value: string, runs: readonly string[]): [number
   return merged;
 }
 
-/** How many leading characters of `name` a pinyin term covers (initials or full pinyin), 0 for none. */
+/**
+ * How many leading characters of `name` a pinyin term covers (initials or full pinyin), 0 for none.
+ * Any reading of each character is tried (each remembered, readingsOf): this only places the
+ * highlight of a record the index matched, and asking pinyin-pro for a name's reading in context was
+ * most of the time of a list page found by pinyin.
+ */
 function pinyinCovered(name: string, term: string): number {
-  for (const syllables of pinyinSpellings(name)) {
-    const initials = syllables.map((s) => s[0] ?? '').join('');
-    if (initials.startsWith(term)) return term.length;
-    let typed = '';
-    for (let i = 0; i < syllables.length; i++) {
-      if (!(typed + syllables[i]).startsWith(term) && !term.startsWith(typed + syllables[i])) break;
-      typed += syllables[i];
-      if (typed.length >= term.length) return i + 1;
+  const options = [...searchForm(name)]
+    .filter((c) => /[\p{L}\p{N}]/u.test(c))
+    .map((c) => (isHan(c) ? readingsOf(c).map((r) => r.toLowerCase()) : [c]));
+  if (term.length <= options.length && [...term].every((t, i) => options[i]!.some((r) => r[0] === t))) return term.length;
+  const walk = (i: number, at: number): number => {
+    if (at >= term.length) return i;
+    if (i >= options.length) return 0;
+    const rest = term.slice(at);
+    for (const r of options[i]!) {
+      if (r.startsWith(rest)) return i + 1;
+      if (rest.startsWith(r)) {
+        const n = walk(i + 1, at + r.length);
+        if (n > 0) return n;
+      }
     }
-  }
-  return 0;
+    return 0;
+  };
+  return walk(0, 0);
 }
 
 /**
@@ -202,7 +214,8 @@ function pinyinCovered(name: string, term: string): number {
  */
 export function describeMatch(source: SearchSource, record: SearchRecord, query: string): SearchMatch | null {
   const terms = searchTerms(query);
-  const runs = terms.flatMap(runsOf);
+  // Compiled once per record, not per value (a list page describes 50 records of up to ~10 values).
+  const runs = terms.flatMap(runsOf).map(runPattern);
   for (let i = 0; i < record.fields.length; i++) {
     // A field of several values (key people) shows the value that matched.
     for (const value of (record.fields[i] ?? '').split(VALUE_SEPARATOR)) {

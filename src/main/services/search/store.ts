@@ -38,7 +38,8 @@ export function ensureSearchVersion(sqlite: Database.Database): void {
 /** Empties the index and queues every live record of every module (the admin's rebuild, a new tokenizer). */
 export function rebuildSearchIndex(sqlite: Database.Database): { queued: number } {
   return sqlite.transaction(() => {
-    sqlite.exec("DELETE FROM search_fts; DELETE FROM search_docs; DELETE FROM search_queue");
+    // 'delete-all' drops a contentless index's segments at once; DELETE FROM would delete row by row.
+    sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_docs; DELETE FROM search_queue");
     let queued = 0;
     for (const s of SEARCH_SOURCES) {
       queued += sqlite

@@ -24,6 +24,11 @@ export const TOKENIZER_VERSION = 3;
 
 const HAN = /\p{Script=Han}/u;
 
+/** Whether a character is Chinese. */
+export function isHan(c: string): boolean {
+  return HAN.test(c);
+}
+
 /** Between the values of one field (a customer's key people, their numbers): digits never join across it. */
 export const VALUE_SEPARATOR = '\n';
 
@@ -123,7 +128,7 @@ export function termExpression(term: string, columns: readonly string[], pinyinC
 
 /** Every reading of a character, remembered: asking pinyin-pro per character was most of an index write. */
 const readings = new Map<string, string[]>();
-function readingsOf(c: string): string[] {
+export function readingsOf(c: string): string[] {
   let r = readings.get(c);
   if (!r) readings.set(c, (r = pinyin(c, { toneType: 'none', type: 'array', multiple: true, v: true })));
   return r;
