@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { LIST_COUNT_CAP, type CustomerListRow } from '../../../shared/contract/customers';
 import { customerFilterSchema } from '../../../shared/contract/customer-common';
 import type { z } from 'zod';
+import type Database from 'better-sqlite3';
 import { customers } from '../../db/schema';
 import { cachedStatement, escapeLike } from '../../db/sql';
 import { requireActor, type Actor, type ServiceContext } from '../context';
@@ -69,11 +70,14 @@ function isWords(mode: SearchMode): mode is WordsMode {
 }
 
 /**
- * Above this many words-index matches the list is walked in its order and each row probed: looking a
- * match up and sorting costs ~5 µs, walking a row ~1 µs, and 2,000 matches are 2 % of a 100,000-customer
- * branch (a page within ~2,500 rows) or 0.2 % of a million (~25,000).
+ * Above this many words-index matches the list is walked in its order and each row probed. Driving
+ * costs ~5 µs a match (looked up and sorted); a walk finds a page of 50 after ~50·rows/matches rows at
+ * ~1 µs: the two meet near √(10·rows) matches — 1,000 on a 100,000-customer branch, 3,200 on a million.
  */
-export const WORDS_DRIVE_LIMIT = 2_000;
+function wordsDriveLimit(sqlite: Database.Database): number {
+  const rows = (cachedStatement(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM customers').get() as { n: number }).n;
+  return Math.min(5_000, Math.max(500, Math.round(Math.sqrt(10 * rows))));
+}
 
 /**
  * Whether the words index answers a query: unless every term is 3+ characters with Chinese in it,
@@ -219,8 +223,10 @@ export function searchMode(
   if (routesToWords(query)) {
     const sqlite = ctx.store.sqlite;
     const tokens = wordScope(scope);
-    const matches = countMatches(sqlite, customerSearchSource, query!, tokens, WORDS_DRIVE_LIMIT + 1);
-    const probe = matches > WORDS_DRIVE_LIMIT;
+    const limit = wordsDriveLimit(sqlite);
+    // Counted past LIST_COUNT_CAP too: the list's total comes from this count.
+    const matches = countMatches(sqlite, customerSearchSource, query!, tokens, Math.max(limit, LIST_COUNT_CAP) + 1);
+    const probe = matches > limit;
     const drive = probe ? null : matchSql(sqlite, customerSearchSource, query!, tokens);
     const words = probe
       ? probeSql(sqlite, customerSearchSource, query!, tokens, 'c.id')
