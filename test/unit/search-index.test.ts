@@ -4,7 +4,7 @@ import { customerContacts, customers, serviceInstances } from '../../src/main/db
 import { bulkInsert } from '../../src/main/services/bulk';
 import { DemoRandom } from '../../src/main/services/demo/random';
 import { CATCH_UP_LIMIT, ensureSearchVersion, indexQueued, rebuildSearchIndex, searchQueueLength } from '../../src/main/services/search/store';
-import { probeSql } from '../../src/main/services/search/query';
+import { matchesDensely, probeSql } from '../../src/main/services/search/query';
 import { customerSearchSource, ownerScopeToken } from '../../src/main/services/customers/search-source';
 import { companyNameKey } from '../../src/shared/normalize';
 import { makeTestApp } from './helpers';
@@ -189,8 +189,8 @@ describe('the words index answers like a plain scan', () => {
   it('the probe a broad search walks the list with selects the same customers as the scan, also while records wait', async () => {
     const { app, am, rows } = await seedBranch(CATCH_UP_LIMIT + 100);
     const sqlite = app.runtime.store.sqlite;
-    const probed = (query: string, scope?: string[]) => {
-      const probe = probeSql(sqlite, customerSearchSource, query, scope, 'c.id')!;
+    const probed = (query: string, scope?: string[], dense = false) => {
+      const probe = probeSql(sqlite, customerSearchSource, query, scope, 'c.id', dense)!;
       return (
         sqlite.prepare(`SELECT c.id FROM customers c WHERE c.deleted = 0 AND ${probe.sql}`).all(...probe.params) as { id: string }[]
       )
@@ -199,16 +199,21 @@ describe('the words index answers like a plain scan', () => {
     };
     const mine = [ownerScopeToken(am.userId), ownerScopeToken(null)];
     const check = () => {
-      for (const query of ['银行', '银', 'nmg', 'ctn', '王', '呼和 路']) {
+      for (const query of ['银行', '银', '公', 'nmg', 'ctn', '王', '呼和 路']) {
         const live = rows.filter((r) => !r.deleted && scanMatches(r, query));
         expect(probed(query), `leader: ${query}`).toEqual(live.map((r) => r.id).sort());
+        expect(probed(query, undefined, true), `leader, row by row: ${query}`).toEqual(live.map((r) => r.id).sort());
         const scoped = live.filter((r) => r.ownerId === am.userId || r.ownerId === null);
         expect(probed(query, mine), `account manager: ${query}`).toEqual(scoped.map((r) => r.id).sort());
+        expect(probed(query, mine, true), `account manager, row by row: ${query}`).toEqual(scoped.map((r) => r.id).sort());
       }
     };
     ensureSearchVersion(sqlite);
     while (indexQueued(sqlite) > 0);
     check();
+    // Every name holds 公 (有限公司), one in five 呼和 (呼和浩特): only the first is asked about row by row.
+    expect(matchesDensely(sqlite, customerSearchSource, '公', undefined, 0.5, 100)).toBe(true);
+    expect(matchesDensely(sqlite, customerSearchSource, '呼和', undefined, 0.5, 100)).toBe(false);
     // A queue longer than a search indexes itself: the queued records are tested on their text.
     expect(rebuildSearchIndex(sqlite).queued).toBeGreaterThan(CATCH_UP_LIMIT);
     check();

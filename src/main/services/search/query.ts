@@ -108,6 +108,7 @@ export function probeSql(
   query: string,
   scope: readonly string[] | undefined,
   idColumn: string,
+  dense = false,
 ): { sql: string; params: unknown[] } | null {
   const expr = matchExpression(source, query, scope);
   if (expr === null) return null;
@@ -115,11 +116,51 @@ export function probeSql(
     const m = matchSql(sqlite, source, query, scope)!;
     return { sql: `+${idColumn} IN (${m.sql})`, params: m.params };
   }
+  // A term most records hold (公 in 公司): the index asked about each row walked (~40 µs a row, a page
+  // within ~100 rows) instead of gathering the set of every match (~0.15 µs a match, 80,000 of them).
+  // `rowid = NULL` would not constrain FTS5 at all: a row without a doc asks for rowid 0, never used.
+  if (dense) {
+    return {
+      sql: `EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ? AND rowid =
+        coalesce((SELECT d.doc FROM search_docs d WHERE d.module = ? AND d.record_id = ${idColumn}), 0))`,
+      params: [expr, source.module],
+    };
+  }
   return {
     sql: `(SELECT d.doc FROM search_docs d WHERE d.module = ? AND d.record_id = ${idColumn})
       IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`,
     params: [source.module, expr],
   };
+}
+
+/** Matches looked at to estimate how densely a query matches (matchesDensely). */
+const DENSITY_SAMPLE = 500;
+
+/**
+ * Whether at least `density` of a module's records match `query` in `scope`, estimated over its
+ * oldest records: the index's first `sample` matches lie among its first sample/density records. False while records wait for the index (probeSql then tests their ids).
+ */
+export function matchesDensely(
+  sqlite: Database.Database,
+  source: SearchSource,
+  query: string,
+  scope: readonly string[] | undefined,
+  density: number,
+  sample = DENSITY_SAMPLE,
+): boolean {
+  const expr = matchExpression(source, query, scope);
+  if (expr === null || catchUpSearch(sqlite)) return false;
+  const first = cachedStatement(
+    sqlite,
+    'SELECT max(rowid) AS last, count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)',
+  ).get(expr, sample) as { last: number | null; n: number };
+  if (first.n < sample) return false;
+  // `+module`: walk the docs in rowid order rather than by the (module, record_id) index.
+  const bound = cachedStatement(sqlite, 'SELECT doc FROM search_docs WHERE +module = ? ORDER BY doc LIMIT 1 OFFSET ?').get(
+    source.module,
+    Math.ceil(sample / density) - 1,
+  ) as { doc: number } | undefined;
+  return bound !== undefined && first.last! <= bound.doc;
 }
 
 /** Matches ranked per query: the newest this many, so a broad term (every tenth record) ranks a bounded set. */
