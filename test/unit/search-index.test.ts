@@ -3,7 +3,9 @@ import { pinyin } from 'pinyin-pro';
 import { customerContacts, customers, serviceInstances } from '../../src/main/db/schema';
 import { bulkInsert } from '../../src/main/services/bulk';
 import { DemoRandom } from '../../src/main/services/demo/random';
-import { indexQueued, rebuildSearchIndex, searchQueueLength } from '../../src/main/services/search/store';
+import { CATCH_UP_LIMIT, ensureSearchVersion, indexQueued, rebuildSearchIndex, searchQueueLength } from '../../src/main/services/search/store';
+import { matchesDensely, probeSql } from '../../src/main/services/search/query';
+import { customerSearchSource, ownerScopeToken } from '../../src/main/services/customers/search-source';
 import { companyNameKey } from '../../src/shared/normalize';
 import { makeTestApp } from './helpers';
 
@@ -155,6 +157,13 @@ function queriesFrom(rows: Seeded[]): string[] {
     if (r.services[0]) qs.add(r.services[0].slice(9, 14));
     if (r.shortName) qs.add(`${pieces(r.shortName, 2)} ${pieces(r.address, 1)}`);
   }
+  for (const r of rows.slice(0, 6)) {
+    qs.add(r.people[0]!.mobile.slice(-2)); // two digits at a number's end: no trigram starts there
+    // Full pinyin longer than the prefixes indexed as tokens of their own.
+    const full = pinyin(r.name.replace(/\d+$/, ''), { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
+    qs.add(full.slice(0, 15));
+    qs.add(`${full.slice(0, 13)}x`);
+  }
   // A term mixing Chinese and digits ("公司4") is a substring for the trigram index but two parts for
   // the words index; such terms are left out here (see the lead's note in the report).
   return [...qs].filter((q) => q.trim() && !q.split(/\s+/).some((t) => /\p{Script=Han}/u.test(t) && /[^\p{Script=Han}]/u.test(t)));
@@ -175,6 +184,39 @@ describe('the words index answers like a plain scan', () => {
     }
     // The polyphonic case is really exercised: 重庆 reads chongqing, and zhongqing is indexed too.
     expect(live.some((r) => scanMatches(r, 'zqyh'))).toBe(true);
+  });
+
+  it('the probe a broad search walks the list with selects the same customers as the scan, also while records wait', async () => {
+    const { app, am, rows } = await seedBranch(CATCH_UP_LIMIT + 100);
+    const sqlite = app.runtime.store.sqlite;
+    const probed = (query: string, scope?: string[], dense = false) => {
+      const probe = probeSql(sqlite, customerSearchSource, query, scope, 'c.id', dense)!;
+      return (
+        sqlite.prepare(`SELECT c.id FROM customers c WHERE c.deleted = 0 AND ${probe.sql}`).all(...probe.params) as { id: string }[]
+      )
+        .map((r) => r.id)
+        .sort();
+    };
+    const mine = [ownerScopeToken(am.userId), ownerScopeToken(null)];
+    const check = () => {
+      for (const query of ['银行', '银', '公', 'nmg', 'ctn', '王', '呼和 路']) {
+        const live = rows.filter((r) => !r.deleted && scanMatches(r, query));
+        expect(probed(query), `leader: ${query}`).toEqual(live.map((r) => r.id).sort());
+        expect(probed(query, undefined, true), `leader, row by row: ${query}`).toEqual(live.map((r) => r.id).sort());
+        const scoped = live.filter((r) => r.ownerId === am.userId || r.ownerId === null);
+        expect(probed(query, mine), `account manager: ${query}`).toEqual(scoped.map((r) => r.id).sort());
+        expect(probed(query, mine, true), `account manager, row by row: ${query}`).toEqual(scoped.map((r) => r.id).sort());
+      }
+    };
+    ensureSearchVersion(sqlite);
+    while (indexQueued(sqlite) > 0);
+    check();
+    // Every name holds 公 (有限公司), one in five 呼和 (呼和浩特): only the first is asked about row by row.
+    expect(matchesDensely(sqlite, customerSearchSource, '公', undefined, 0.5, 100)).toBe(true);
+    expect(matchesDensely(sqlite, customerSearchSource, '呼和', undefined, 0.5, 100)).toBe(false);
+    // A queue longer than a search indexes itself: the queued records are tested on their text.
+    expect(rebuildSearchIndex(sqlite).queued).toBeGreaterThan(CATCH_UP_LIMIT);
+    check();
   });
 
   it('a short term is answered by the index, with the matched field and parts to highlight', async () => {

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { fieldTokens, pinyinTokens, searchForm } from '../../src/main/services/search/tokens';
+import { describeMatch } from '../../src/main/services/search/query';
+import { customerSearchSource } from '../../src/main/services/customers/search-source';
 import { makeTestApp } from './helpers';
 
 /** How text becomes words-index tokens (services/search/tokens.ts), seen through Ctrl+K. */
 
 describe('words index tokens', () => {
-  it('Chinese gives bigrams and characters, Latin and digits trigrams, bigrams and characters', () => {
-    // "ab" is too short for trigrams: it is found by its bigram and characters after the runs.
-    expect(fieldTokens('银行ＡＢ 12-34')).toBe('银行 行 b 123 234 4 银 行 a b ab 1 2 3 4 12 23 34');
+  it('Chinese gives bigrams and characters, Latin and digits trigrams, their last two and characters', () => {
+    // "ab" is too short for trigrams: it is found as a run's last two characters, "12" as a trigram's prefix.
+    expect(fieldTokens('银行ＡＢ 12-34')).toBe('银行 行 ab 123 234 34 银 行 a b 1 2 3 4');
     expect(searchForm('１３９ ０４７１－1234')).toBe('13904711234');
     expect(pinyinTokens(['重庆']).split(' ')).toEqual(expect.arrayContaining(['cq', 'chongqing', 'zq', 'zhongqing']));
+  });
+
+  it('a pinyin hit highlights the characters the pinyin covers, in any of their readings', () => {
+    const record = { fields: ['重庆银行', '', '', '', '', ''], scope: [] };
+    const covered = (query: string) => describeMatch(customerSearchSource, record, query)?.ranges;
+    expect(covered('cqyh')).toEqual([[0, 4]]);
+    expect(covered('zqy')).toEqual([[0, 3]]);
+    expect(covered('chongqingyin')).toEqual([[0, 3]]);
+    expect(covered('zhongqingyinh')).toEqual([[0, 4]]);
+    expect(covered('chongqingxy')).toBeUndefined();
   });
 
   it('a phrase never runs on from one run of text into the next', async () => {

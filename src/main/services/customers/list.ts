@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { LIST_COUNT_CAP, type CustomerListRow } from '../../../shared/contract/customers';
 import { customerFilterSchema } from '../../../shared/contract/customer-common';
 import type { z } from 'zod';
+import type Database from 'better-sqlite3';
 import { customers } from '../../db/schema';
 import { cachedStatement, escapeLike } from '../../db/sql';
 import { requireActor, type Actor, type ServiceContext } from '../context';
@@ -11,7 +12,7 @@ import { canSeeFinance, readScopeSql } from './scope';
 import { matchSeqs, ownTextSql, pendingMatchSql, searchPending } from './search-index';
 import { pendingCacheCount, toListRow, userNames, type CustomerRow } from './records';
 import { customerSearchSource, ownerScopeToken } from './search-source';
-import { countMatches, describeMatch, matchSql } from '../search/query';
+import { countMatches, describeMatch, matchesDensely, matchSql, probeSql } from '../search/query';
 import { catchUpSearch } from '../search/store';
 import { isPinyinTerm, searchForm } from '../search/tokens';
 
@@ -52,11 +53,12 @@ const SORT_SQL: Record<CustomerFilterInput['sort'], string> = {
  *   temp.kam_search_hits by searchMode(), drive the query (count and page then reuse them).
  * `bounded:N`: drive over the first N matches only (for counting "more than 1,000" cheaply).
  * `words`: the query goes to the words index (services/search, issue #18) instead: its matches, with the
- *   caller's scope inside the index query, drive (few) or are probed walking the list (`probe`, many).
+ *   caller's scope inside the index query, drive (few) or are probed walking the list (`probe`, many:
+ *   each row's index rowid tested against the matching rowids, so no match is looked up).
  */
 export type SearchMode = 'drive' | 'probe' | 'hits' | { bounded: number } | WordsMode;
 
-/** A search answered by the words index: its match SQL, and how many records it matched (capped). */
+/** A search answered by the words index: its condition on a customer row, and how many records it matched (capped). */
 export interface WordsMode {
   words: { sql: string; params: unknown[] };
   probe: boolean;
@@ -67,8 +69,30 @@ function isWords(mode: SearchMode): mode is WordsMode {
   return typeof mode === 'object' && 'words' in mode;
 }
 
-/** Above this many words-index matches the list is walked in its order and each row probed. */
-export const WORDS_DRIVE_LIMIT = 20_000;
+/**
+ * Above this many words-index matches the list is walked in its order and each row probed. Driving
+ * costs ~5 µs a match (looked up and sorted); a walk finds a page of 50 after ~50·rows/matches rows at
+ * ~1 µs: the two meet near √(10·rows) matches — 1,000 on a 100,000-customer branch, 3,200 on a million.
+ */
+function wordsDriveLimit(sqlite: Database.Database): number {
+  return Math.min(5_000, Math.max(500, Math.round(Math.sqrt(10 * customerRows(sqlite)))));
+}
+
+/**
+ * The share of customers above which a walk asks the index about each row (~40 µs) rather than
+ * gathering every match once (~0.15 µs each): the costs meet at √(13,000/rows) — a third of a
+ * 100,000-customer branch, a ninth of a million.
+ */
+function denseShare(sqlite: Database.Database): number {
+  return Math.min(0.5, Math.sqrt(13_000 / Math.max(customerRows(sqlite), 1)));
+}
+
+/** About how many customers there are (their highest rowid: one index step). */
+function customerRows(sqlite: Database.Database): number {
+  return (
+    cachedStatement(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM customers').get() as { n: number }
+  ).n;
+}
 
 /**
  * Whether the words index answers a query: unless every term is 3+ characters with Chinese in it,
@@ -126,7 +150,7 @@ export function searchSql(
   scope?: MapScope,
   pending = false,
 ): { sql: string; params: unknown[] } | null {
-  if (isWords(mode)) return { sql: `${mode.probe ? '+' : ''}c.id IN (${mode.words.sql})`, params: mode.words.params };
+  if (isWords(mode)) return mode.words;
   const { long, short } = searchTerms(query);
   if (long.length === 0 && short.length === 0) return null;
   const parts: string[] = [];
@@ -214,11 +238,28 @@ export function searchMode(
   if (routesToWords(query)) {
     const sqlite = ctx.store.sqlite;
     const tokens = wordScope(scope);
-    const words = matchSql(sqlite, customerSearchSource, query!, tokens);
-    if (words) {
-      const matches = countMatches(sqlite, customerSearchSource, query!, tokens, WORDS_DRIVE_LIMIT + 1);
-      return { words, probe: matches > WORDS_DRIVE_LIMIT, matches };
-    }
+    const limit = wordsDriveLimit(sqlite);
+    // Counted past LIST_COUNT_CAP too: the list's total comes from this count.
+    const matches = countMatches(
+      sqlite,
+      customerSearchSource,
+      query!,
+      tokens,
+      Math.max(limit, LIST_COUNT_CAP) + 1,
+    );
+    const probe = matches > limit;
+    const drive = probe ? null : matchSql(sqlite, customerSearchSource, query!, tokens);
+    const words = probe
+      ? probeSql(
+          sqlite,
+          customerSearchSource,
+          query!,
+          tokens,
+          'c.id',
+          matchesDensely(sqlite, customerSearchSource, query!, tokens, denseShare(sqlite)),
+        )
+      : drive && { sql: `c.id IN (${drive.sql})`, params: drive.params };
+    if (words) return { words, probe, matches };
   }
   if (!scope) {
     const n = ftsMatches(ctx, query, SEARCH_DRIVE_LIMIT + 1, pending);
@@ -478,7 +519,10 @@ export function listCustomers(ctx: ServiceContext, input: ParsedInputOf<'custome
 
 /** List rows with what each matched of the search box (field and parts to highlight). */
 function withMatches(ctx: ServiceContext, rows: CustomerListRow[], query: string) {
-  const records = customerSearchSource.read(ctx.store.sqlite, rows.map((r) => r.id));
+  const records = customerSearchSource.read(
+    ctx.store.sqlite,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const record = records.get(r.id);
     return { ...r, match: record ? describeMatch(customerSearchSource, record, query) : null };

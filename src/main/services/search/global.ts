@@ -7,6 +7,7 @@ import { customerSearchSource, ownerScopeToken } from '../customers/search-sourc
 import { ticketScope } from '../tickets/scope';
 import { countMatches, describeMatch, exactness, topMatches } from './query';
 import type { SearchSource } from './registry';
+import { catchUpSearch } from './store';
 import { scopeToken } from './tokens';
 import { ticketSearchSource } from '../tickets/search-source';
 import { contractSearchScope, contractSearchSource } from '../contracts/search-source';
@@ -183,6 +184,7 @@ function customerNames(ctx: ServiceContext, ids: string[]): Map<string, string> 
 export function globalSearchHits(ctx: ServiceContext, query: string): SearchHit[] {
   const sqlite = ctx.store.sqlite;
   const out: SearchHit[] = [];
+  const waiting = catchUpSearch(sqlite);
   for (const m of MODULES) {
     const scope = m.scope(ctx);
     if (scope === null) continue;
@@ -195,7 +197,10 @@ export function globalSearchHits(ctx: ServiceContext, query: string): SearchHit[
       .map((id, order) => ({ id, order, exact: exactness(records.get(id)!, query, nameFields) }))
       .sort((a, b) => a.exact - b.exact || a.order - b.order)
       .slice(0, HITS_PER_MODULE);
-    const total = countMatches(sqlite, m.source, query, scope, LIST_COUNT_CAP + 1);
+    // Fewer candidates than asked for are every match (the index holds only live records in scope,
+    // and the rank window is larger): the count is already known.
+    const total =
+      ids.length < CANDIDATES && !waiting ? ids.length : countMatches(sqlite, m.source, query, scope, LIST_COUNT_CAP + 1);
     const shown = m.hits(ctx, ranked.map((r) => r.id));
     for (const r of ranked) {
       const hit = shown.get(r.id);

@@ -38,7 +38,8 @@ export function ensureSearchVersion(sqlite: Database.Database): void {
 /** Empties the index and queues every live record of every module (the admin's rebuild, a new tokenizer). */
 export function rebuildSearchIndex(sqlite: Database.Database): { queued: number } {
   return sqlite.transaction(() => {
-    sqlite.exec("DELETE FROM search_fts; DELETE FROM search_docs; DELETE FROM search_queue");
+    // 'delete-all' drops a contentless index's segments at once; DELETE FROM would delete row by row.
+    sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_docs; DELETE FROM search_queue");
     let queued = 0;
     for (const s of SEARCH_SOURCES) {
       queued += sqlite
@@ -95,7 +96,11 @@ export function indexQueued(sqlite: Database.Database, limit = SEARCH_SLICE): nu
     }[];
     if (rows.length === 0) return 0;
     const byModule = new Map<string, string[]>();
-    for (const r of rows) byModule.set(r.module, [...(byModule.get(r.module) ?? []), r.id]);
+    for (const r of rows) {
+      const ids = byModule.get(r.module);
+      if (ids) ids.push(r.id);
+      else byModule.set(r.module, [r.id]);
+    }
     for (const [module, ids] of byModule) indexRecords(sqlite, searchSource(module), ids);
     const drop = cachedStatement(sqlite, 'DELETE FROM search_queue WHERE module = ? AND record_id = ?');
     for (const r of rows) drop.run(r.module, r.id);
