@@ -42,6 +42,13 @@ export const AUDIT_ENTITY_TEXT: Record<string, Text> = {
   contracts: tx('合同', 'Contract'),
   green_events: tx('绿色通道记录', 'Green channel history'),
   green_attachments: tx('绿色通道附件', 'Green channel attachment'),
+  visit_plans: tx('走访计划', 'Visit plan'),
+  visits: tx('走访', 'Visit'),
+  visit_attachments: tx('走访附件', 'Visit attachment'),
+  care_records: tx('友情服务', 'Courtesy care'),
+  care_budgets: tx('礼品预算', 'Gift budget'),
+  care_events: tx('座谈会/高层拜访', 'Forum / executive visit'),
+  care_event_guests: tx('活动邀请', 'Event guest'),
   users: tx('用户', 'User'),
   settings: tx('分公司设置', 'Branch settings'),
   sync_state: tx('同步设置', 'Sync settings'),
@@ -75,6 +82,7 @@ const contact = {
   wechat: tx('微信', 'WeChat'),
   qq: tx('QQ', 'QQ'),
   birthday: tx('生日', 'Birthday'),
+  birthdayCalendar: tx('生日历法', 'Birthday calendar'),
   isPrimary: tx('主要联系人', 'Primary contact'),
 };
 
@@ -94,6 +102,7 @@ export const AUDIT_FIELD_TEXT: Record<string, Record<string, Text>> = {
   customers: {
     name: tx('客户名称', 'Customer'),
     shortName: tx('简称', 'Short name'),
+    foundedOn: tx('成立日期', 'Founded on'),
     creditCode: tx('统一社会信用代码', 'Credit code'),
     industry: tx('行业', 'Industry'),
     type: tx('客户类型', 'Type'),
@@ -178,6 +187,7 @@ export const AUDIT_FIELD_TEXT: Record<string, Record<string, Text>> = {
     contactId: tx('报告人', 'Reported by'),
     serviceInstanceId: tx('涉及业务', 'Service'),
     channel: tx('受理渠道', 'Channel'),
+    visitId: tx('来源走访', 'From visit'),
     categoryId: tx('分类', 'Category'),
     description: tx('问题描述', 'Description'),
     impact: tx('影响程度', 'Impact'),

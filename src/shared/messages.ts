@@ -3,6 +3,8 @@ import { contractsMessages } from './messages-contracts';
 import { formsMessages } from './messages-forms';
 import { ordersMessages } from './messages-orders';
 import { searchMessages } from './messages-search';
+import { visitsMessages } from './messages-visits';
+import { careMessages } from './messages-care';
 
 /**
  * Messages the main process sends to users (errors and validation), in both languages.
@@ -222,6 +224,7 @@ export const messages: Record<string, Record<Locale, string>> = {
     en: 'Spend in {period} fell {value}% below the previous 3-month average',
   },
   'warning.arrears': { 'zh-CN': '欠费已逾期 {value} 天', en: 'Arrears overdue by {value} days' },
+  'warning.no_visit': { 'zh-CN': '超过走访周期 {value} 天未走访', en: 'Not visited for {value} days past the grade\'s visit interval' },
   // customers: import
   'import.errorsFound': {
     'zh-CN': '导入文件有 {count} 处错误，未写入任何数据。请先预览并修正后再导入。',
@@ -458,6 +461,8 @@ export const messages: Record<string, Record<Locale, string>> = {
   ...formsMessages,
   ...contractsMessages,
   ...searchMessages,
+  ...visitsMessages,
+  ...careMessages,
 };
 
 /** Renders a message in a locale, filling {param} placeholders; unknown keys come back unchanged. */

@@ -10,7 +10,7 @@ import { customerFilterSchema, customerTypeSchema, gradeSchema } from './custome
  */
 
 export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
-export const WARNING_KINDS = ['spend_drop', 'arrears'] as const;
+export const WARNING_KINDS = ['spend_drop', 'arrears', 'no_visit'] as const;
 
 /**
  * Score = Σ weight × factor (factors 0..1, weights sum to 100):

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/contract/customer-sections';
 import { IMPORT_KINDS } from '../../../shared/contract/customer-import';
 import { PERIOD_TYPES, WARNING_KINDS } from '../../../shared/contract/customer-evaluation';
+import { BIRTHDAY_CALENDARS } from '../../../shared/contract/visit-common';
 
 // List filters only ever look at live rows, so the list indexes are partial (deleted = 0): smaller,
 // and a count over the live set can be answered from them.
@@ -53,6 +54,8 @@ export const customers = sqliteTable(
     /** Σ max(0, billed − paid) over all bills, fen. */
     arrearsFen: integer('arrears_fen').notNull().default(0),
     isKey: integer('is_key', { mode: 'boolean' }).notNull().default(false),
+    /** 成立日期, local yyyy-MM-dd: its anniversary is a courtesy occasion (yellow channel). */
+    foundedOn: text('founded_on'),
   },
   (t) => [
     index('customers_owner_updated').on(t.ownerId, t.updatedAt).where(live),
@@ -71,6 +74,8 @@ export const customers = sqliteTable(
     index('customers_key').on(t.isKey, t.updatedAt).where(live),
     index('customers_spend').on(t.monthlySpendFen).where(live),
     index('customers_arrears').on(t.arrearsFen).where(live),
+    // Founding anniversaries (yellow channel's courtesy care), read as month-day ranges.
+    index('customers_founded_md').on(sql`substr(founded_on, 6, 5)`).where(sql`deleted = 0 AND founded_on IS NOT NULL`),
   ],
 );
 
@@ -89,11 +94,18 @@ export const customerContacts = sqliteTable(
     email: text('email').notNull().default(''),
     wechat: text('wechat').notNull().default(''),
     qq: text('qq').notNull().default(''),
+    /** yyyy-MM-dd on the calendar below; a lunar birthday's month and day are lunar ones (闰月 counts as the month). */
     birthday: text('birthday'),
+    birthdayCalendar: text('birthday_calendar', { enum: BIRTHDAY_CALENDARS }).notNull().default('solar'),
     isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes').notNull().default(''),
   },
-  (t) => [index('customer_contacts_customer').on(t.customerId), index('customer_contacts_mobile').on(t.mobile)],
+  (t) => [
+    index('customer_contacts_customer').on(t.customerId),
+    index('customer_contacts_mobile').on(t.mobile),
+    // Upcoming birthdays (yellow channel): the month-day on each calendar, read as ranges.
+    index('customer_contacts_birthday_md').on(t.birthdayCalendar, sql`substr(birthday, 6, 5)`).where(sql`deleted = 0 AND birthday IS NOT NULL`),
+  ],
 );
 
 /** Subscribed products and service instances (营业业务资料). */

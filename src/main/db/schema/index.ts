@@ -5,3 +5,4 @@ export * from './sync';
 export * from './tickets';
 export * from './reports';
 export * from './orders';
+export * from './visits';

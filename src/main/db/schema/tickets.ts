@@ -73,6 +73,8 @@ export const tickets = sqliteTable(
     contactId: text('contact_id'),
     serviceInstanceId: text('service_instance_id'),
     channel: text('channel', { enum: INTAKE_CHANNELS }).notNull(),
+    /** The yellow-channel visit the ticket came from, when it did. */
+    visitId: text('visit_id'),
     categoryId: text('category_id'),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),

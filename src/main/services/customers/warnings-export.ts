@@ -7,7 +7,7 @@ import { listWarnings } from './warnings';
 /** The most warnings one export writes (a branch of a million customers has a few tens of thousands open). */
 export const MAX_WARNINGS_EXPORT_ROWS = 200_000;
 
-const KIND_TEXT = { spend_drop: tx('消费下降', 'Spend drop'), arrears: tx('欠费', 'Arrears') };
+const KIND_TEXT = { spend_drop: tx('消费下降', 'Spend drop'), arrears: tx('欠费', 'Arrears'), no_visit: tx('走访逾期', 'Not visited') };
 
 /**
  * customers.warnings.export: the churn warnings with the list's filters and scope — read by the list's

@@ -3,6 +3,7 @@ import { ticketSearchSource } from '../tickets/search-source';
 import { contractSearchSource } from '../contracts/search-source';
 import { formSearchSource } from '../forms/search-source';
 import { orderSearchSource } from '../orders/search-source';
+import { visitSearchSource } from '../visits/search-source';
 import { FIELD_SLOTS, type SearchSource } from './registry';
 
 /** Every module registered with the search index; Ctrl+K shows their groups in this order. */
@@ -12,6 +13,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
   orderSearchSource,
   contractSearchSource,
   formSearchSource,
+  visitSearchSource,
 ];
 
 for (const s of SEARCH_SOURCES) {

@@ -275,7 +275,7 @@ export const customersEn: CustomersMessages = {
     refreshed: 'Warnings updated: {{open}} open, {{raised}} new, {{cleared}} cleared',
     kind: 'Kind',
     allKinds: 'All kinds',
-    kinds: { spend_drop: 'Spend drop', arrears: 'Arrears' },
+    kinds: { spend_drop: 'Spend drop', arrears: 'Arrears', no_visit: 'Not visited' },
     includeAcknowledged: 'Include acknowledged',
     empty: 'No open churn warnings.',
     message: 'What happened',

@@ -263,7 +263,7 @@ export const customersZhCN = {
     refreshed: '预警已更新：当前 {{open}} 条，新增 {{raised}} 条，解除 {{cleared}} 条',
     kind: '预警类型',
     allKinds: '全部类型',
-    kinds: { spend_drop: '消费下降', arrears: '欠费' },
+    kinds: { spend_drop: '消费下降', arrears: '欠费', no_visit: '走访逾期' },
     includeAcknowledged: '包括已知悉的',
     empty: '没有未处理的流失预警。',
     message: '情况',
