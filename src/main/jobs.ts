@@ -1,8 +1,10 @@
 import type { Runtime, ServiceContext } from './services/context';
 import { runSlaEscalation } from './services/tickets/escalation';
 import { runContractReminders } from './services/contracts/reminders';
+import { runVisitReminders } from './services/visits/reminders';
 import { runFormEscalation } from './services/forms/escalation';
 import { runOrderEscalation } from './services/orders/escalation';
+import { runCareReminders } from './services/care/reminders';
 import { refreshWarningsIfDue } from './services/customers/warnings';
 import { startBackgroundSync, stopBackgroundSync } from './services/sync';
 import { startReportCubeWarmup } from './services/reports/cube';
@@ -13,13 +15,15 @@ import { startQueueWorker } from './services/queue-worker';
 
 export const ESCALATION_INTERVAL_MS = 60_000;
 
-/** One pass of the main process's background work: SLA warnings and breach escalations, contract renewal reminders, request-form and work-order stage escalations. */
+/** One pass of the main process's background work: SLA warnings and breach escalations, contract renewal reminders, request-form and work-order stage escalations, visit next-step reminders. */
 export function runBackgroundJobsOnce(runtime: Runtime): { warned: number; breached: number } {
   const escalation = runtime.store.sqlite.transaction(() => runSlaEscalation(jobContext(runtime, 'system.escalation')))();
   // Each pass in its own transaction: a failing reminder must not undo the escalations already sent.
   runtime.store.sqlite.transaction(() => runContractReminders(jobContext(runtime, 'system.contractReminders')))();
   runtime.store.sqlite.transaction(() => runFormEscalation(jobContext(runtime, 'system.formEscalation')))();
   runtime.store.sqlite.transaction(() => runOrderEscalation(jobContext(runtime, 'system.orderEscalation')))();
+  runtime.store.sqlite.transaction(() => runCareReminders(jobContext(runtime, 'system.careReminders')))();
+  runtime.store.sqlite.transaction(() => runVisitReminders(jobContext(runtime, 'system.visitReminders')))();
   return escalation;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../src/shared/contract';
 import { createContract, extendContract } from '../../src/main/services/contracts/flow';
+import { recordVisit } from '../../src/main/services/visits/flow';
 import type { ServiceContext } from '../../src/main/services/context';
 import { hqRow, makeBranch, PG_URL, startTestHq, syncAll, syncedView, type TestBranch, type TestHq } from './sync-harness';
 
@@ -136,6 +137,33 @@ describe.each(engines)('branches and headquarters converge (%s)', (engine) => {
     await syncAll([a2, a]);
     expect(a.rows('contracts').find((c) => c.id === contractId)).toMatchObject({ end_date: '2028-02-29', original_end_date: '2027-02-28' });
     expect((await hqRow(hq, 'contracts', contractId))?.end_date).toBe('2028-02-29');
+  });
+
+  it('a visit recorded on one device reaches the other, whose local due date follows it', async () => {
+    hq = await startTestHq(engine);
+    const a = await makeBranch(hq, 'HHHT');
+    const customerId = a.createCustomer({ name: '呼和浩特某银行', type: 'enterprise', grade: 'strategic' });
+    await a.sync();
+    const a2 = await makeBranch(hq, 'HHHT');
+    a2.env.branchId = a.app.runtime.branchId;
+    await a2.sync();
+    const dueOn = (b: TestBranch) =>
+      b.app.runtime.store.sqlite.prepare('SELECT last_visit_date AS last, due_date AS due FROM customer_visit_due WHERE customer_id = ?').get(customerId);
+    expect(dueOn(a2)).toMatchObject({ last: null });
+
+    const today = a.app.clock.now().toISOString().slice(0, 10);
+    const visitId = asAdmin(a, (ctx) =>
+      recordVisit(
+        ctx,
+        contract['visits.record'].input.parse({ customerId, kind: 'onsite', visitDate: today, purpose: '季度走访', nextStep: '报送扩容方案' }),
+      ).id,
+    );
+    await syncAll([a, a2]);
+    expect(a2.rows('visits').find((v) => v.id === visitId)).toMatchObject({ status: 'done', purpose: '季度走访', next_step: '报送扩容方案' });
+    expect((await hqRow(hq, 'visits', visitId))?.kind).toBe('onsite');
+    // customer_visit_due is local and never synced: the other device's triggers derive the same row.
+    expect(dueOn(a2)).toEqual(dueOn(a));
+    expect(dueOn(a2)).toMatchObject({ last: today });
   });
 });
 

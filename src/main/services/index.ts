@@ -14,6 +14,8 @@ import { syncHandlers } from './sync';
 import { ordersHandlers } from './orders';
 import { formsHandlers } from './forms';
 import { contractsHandlers } from './contracts';
+import { visitsHandlers } from './visits';
+import { careHandlers } from './care';
 // The green channel's events on the customer 360 timeline.
 import './green/events';
 
@@ -46,4 +48,6 @@ export const handlers: HandlerMap = {
   ...ordersHandlers,
   ...formsHandlers,
   ...contractsHandlers,
+  ...visitsHandlers,
+  ...careHandlers,
 };

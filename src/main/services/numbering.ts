@@ -32,7 +32,7 @@ function monthCode(now: Date): string {
 }
 
 /** The tables with document numbers, and the kind code each puts after the branch code ('' for tickets). */
-export type NumberedTable = 'tickets' | 'work_orders' | 'request_forms' | 'contracts';
+export type NumberedTable = 'tickets' | 'work_orders' | 'request_forms' | 'contracts' | 'care_events' | 'visits';
 
 /**
  * Allocates the next number of `table` for this branch and device; `kind` (e.g. 'GD' 工单, 'HT' 合同) keeps

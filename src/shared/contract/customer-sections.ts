@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { idSchema, mobileSchema, okOutput, phoneSchema, requiredText, text } from './common';
 import { dateSchema, fenSchema, periodSchema } from './customer-common';
+import { BIRTHDAY_CALENDARS } from './visit-common';
 
 /**
  * The customer's sections (DOMAIN.md module 1): key people, service instances, bills, credit,
@@ -30,7 +31,10 @@ export const contactFields = {
   email,
   wechat: text(50),
   qq: text(20).regex(/^\d*$/, { error: 'qq.format' }),
-  birthday: dateSchema.nullable(),
+  /** A lunar birthday holds the LUNAR yyyy-MM-dd (month 1–12, day 1–30). */
+  birthday: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'date.format' }).nullable(),
+  /** On update, left out = unchanged; a new key person without it keeps a solar birthday. */
+  birthdayCalendar: z.enum(BIRTHDAY_CALENDARS),
   isPrimary: z.boolean(),
   notes: text(500),
 };
@@ -46,6 +50,7 @@ export const contactSchema = z.object({
   wechat: z.string(),
   qq: z.string(),
   birthday: z.string().nullable(),
+  birthdayCalendar: z.enum(BIRTHDAY_CALENDARS),
   isPrimary: z.boolean(),
   notes: z.string(),
 });
@@ -149,6 +154,20 @@ export type Resource = z.infer<typeof resourceSchema>;
 
 type Shape = Record<string, z.ZodType>;
 
+/**
+ * A key person's birthday is a real solar date, or on the lunar calendar a month 1–12 and day 1–30 (the
+ * day 30 of a 29-day month is kept on the 29th). The calendar left out (an edit of other fields) is solar.
+ */
+function checkBirthday(v: { birthday?: string | null; birthdayCalendar?: (typeof BIRTHDAY_CALENDARS)[number] }, ctx: z.RefinementCtx): void {
+  if (!v.birthday) return;
+  const day = Number(v.birthday.slice(8, 10));
+  const ok =
+    v.birthdayCalendar === 'lunar'
+      ? day <= 30
+      : new Date(`${v.birthday}T00:00:00Z`).toISOString().slice(0, 10) === v.birthday;
+  if (!ok) ctx.addIssue({ code: 'custom', path: ['birthday'], message: v.birthdayCalendar === 'lunar' ? 'care.lunarBirthday' : 'date.format' });
+}
+
 /** Save input: customerId + id? + fields; on add the required fields must be present (checked by the service). */
 function saveInput<S extends Shape>(fields: S) {
   const optional = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
@@ -165,7 +184,7 @@ export const customerSectionsContract = {
     creates: true,
     summary: 'Adds (no id) or edits a key person (关键人); one primary contact per customer.',
     access: writers,
-    input: saveInput(contactFields),
+    input: saveInput(contactFields).superRefine(checkBirthday),
     output: contactSchema,
   }),
   'customers.contacts.delete': method({ summary: 'Removes a key person.', access: writers, input: deleteInput, output: okOutput }),

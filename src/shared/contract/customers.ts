@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { idSchema, okOutput, pageInput, pageOf, requiredText, text } from './common';
 import { searchMatchSchema } from './system';
+import { localDateSchema } from './contracts';
 import {
   KEY_REASONS,
   customerFilterSchema,
@@ -56,6 +57,8 @@ const customerFields = {
   tags: tagsSchema,
   notes: text(2000),
   designatedStrategic: z.boolean(),
+  /** 成立日期 (local yyyy-MM-dd): the founding anniversary of courtesy care. */
+  foundedOn: localDateSchema.nullable(),
 };
 
 /** One row of the customer list. Money is fen; null where the caller may not see finance. */
@@ -95,6 +98,7 @@ export const customerSchema = customerListRowSchema.extend({
   keyReasons: z.array(z.enum(KEY_REASONS)),
   /** Period of the evaluation that set `grade`, e.g. '2026-Q3'. */
   gradePeriod: z.string().nullable(),
+  foundedOn: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Customer = z.infer<typeof customerSchema>;
@@ -239,6 +243,7 @@ export const customersCoreContract = {
         tags: customerFields.tags.default([]),
         notes: customerFields.notes.default(''),
         designatedStrategic: customerFields.designatedStrategic.default(false),
+        foundedOn: customerFields.foundedOn.default(null),
         stage: customerStageSchema.default('new'),
         /** Leaders/admins may pick an owner (null = pool); ignored for account managers. */
         ownerId: idSchema.nullable().optional(),
@@ -265,6 +270,7 @@ export const customersCoreContract = {
         tags: customerFields.tags.optional(),
         notes: customerFields.notes.optional(),
         designatedStrategic: customerFields.designatedStrategic.optional(),
+        foundedOn: customerFields.foundedOn.optional(),
       })
       .strict(),
     output: customerSchema,

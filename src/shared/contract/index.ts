@@ -12,6 +12,8 @@ import { syncContract } from './sync';
 import { ordersContract } from './orders';
 import { formsContract } from './forms';
 import { contractsContract } from './contracts';
+import { visitsContract } from './visits';
+import { careContract } from './care';
 
 /** Every API method, by name. Adding a method touches its domain file here and its service. */
 export const contract = {
@@ -28,6 +30,8 @@ export const contract = {
   ...ordersContract,
   ...formsContract,
   ...contractsContract,
+  ...visitsContract,
+  ...careContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ export const searchMatchSchema = z.object({
 export type SearchMatch = z.infer<typeof searchMatchSchema>;
 
 export const searchHitSchema = z.object({
-  kind: z.enum(['user', 'page', 'customer', 'ticket', 'order', 'contract', 'form']),
+  kind: z.enum(['user', 'page', 'customer', 'ticket', 'order', 'contract', 'form', 'visit']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),

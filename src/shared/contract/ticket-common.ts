@@ -95,6 +95,14 @@ export const NOTIFICATION_KINDS = [
   'form_approval',
   'form_answered',
   'contract_renewal',
+  // Yellow channel: a visit plan submitted or reviewed, a visit's next step due.
+  'visit_plan',
+  'visit_next_step',
+  // Yellow channel's courtesy care: a gift waiting for approval, its decision, a guest follow-up due, birthdays ahead.
+  'care_approval',
+  'care_decided',
+  'care_followup',
+  'care_birthdays',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -369,6 +369,8 @@ export const ticketsContract = {
         priorityReason: text(500).optional(),
         assigneeDept: text(100).optional(),
         assigneeId: idSchema.nullable().optional(),
+        /** The visit (of the same customer) whose need the ticket follows up. */
+        visitId: idSchema.nullable().optional(),
       })
       .strict(),
     output: ticketDetailSchema,

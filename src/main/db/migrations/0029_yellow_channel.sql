@@ -171,7 +171,6 @@ CREATE INDEX `visits_plan` ON `visits` (`plan_id`) WHERE deleted = 0;--> stateme
 CREATE INDEX `visits_next_step` ON `visits` (`next_step_date`) WHERE deleted = 0 AND next_step_reminded_at IS NULL AND next_step_date IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `visits_number` ON `visits` (`number`);--> statement-breakpoint
 ALTER TABLE `customer_contacts` ADD `birthday_calendar` text DEFAULT 'solar' NOT NULL;--> statement-breakpoint
-CREATE INDEX `customer_contacts_birthday_md` ON `customer_contacts` (`birthday_calendar`, substr(`birthday`, 6, 5)) WHERE deleted = 0 AND birthday IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `customers` ADD `founded_on` text;--> statement-breakpoint
 CREATE INDEX `customers_founded_md` ON `customers` (substr(`founded_on`, 6, 5)) WHERE deleted = 0 AND founded_on IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `tickets` ADD `visit_id` text;

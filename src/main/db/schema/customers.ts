@@ -100,12 +100,8 @@ export const customerContacts = sqliteTable(
     isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes').notNull().default(''),
   },
-  (t) => [
-    index('customer_contacts_customer').on(t.customerId),
-    index('customer_contacts_mobile').on(t.mobile),
-    // Upcoming birthdays (yellow channel): the month-day on each calendar, read as ranges.
-    index('customer_contacts_birthday_md').on(t.birthdayCalendar, sql`substr(birthday, 6, 5)`).where(sql`deleted = 0 AND birthday IS NOT NULL`),
-  ],
+  // Upcoming birthdays are read from contact_birthdays (migration 0031), kept by triggers.
+  (t) => [index('customer_contacts_customer').on(t.customerId), index('customer_contacts_mobile').on(t.mobile)],
 );
 
 /** Subscribed products and service instances (营业业务资料). */

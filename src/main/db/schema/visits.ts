@@ -92,6 +92,8 @@ export const visits = sqliteTable(
     index('visits_plan').on(t.planId).where(live),
     index('visits_next_step').on(t.nextStepDate).where(sql`deleted = 0 AND next_step_reminded_at IS NULL AND next_step_date IS NOT NULL`),
     index('visits_number').on(t.number),
+    // Visit compliance of a month reads the visits due in it (covering: no row reads).
+    index('visits_due').on(t.dueDate, t.customerId, t.ownerId, t.status, t.onTime).where(live),
   ],
 );
 

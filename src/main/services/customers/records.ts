@@ -65,6 +65,7 @@ export function toCustomer(ctx: ServiceContext, stored: CustomerRow, actor: Acto
     designatedStrategic: row.designatedStrategic,
     keyReasons: keyReasons(settings, row),
     gradePeriod: row.gradePeriod,
+    foundedOn: row.foundedOn,
     createdAt: row.createdAt,
   };
 }

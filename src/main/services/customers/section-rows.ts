@@ -26,6 +26,7 @@ export function toContact(r: typeof customerContacts.$inferSelect): Contact {
     wechat: r.wechat,
     qq: r.qq,
     birthday: r.birthday,
+    birthdayCalendar: r.birthdayCalendar,
     isPrimary: r.isPrimary,
     notes: r.notes,
   };

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/contract';
+import type { WARNING_KINDS } from '../../../shared/contract/customer-evaluation';
 import { AppError } from '../../../shared/errors';
 import { translate } from '../../../shared/messages';
 import { customerWarnings } from '../../db/schema';
@@ -9,6 +10,7 @@ import { addMonths, shanghaiMonth, shanghaiToday } from './dates';
 import { isManagerRole } from './scope';
 import { getCustomerSettings } from './settings';
 import { userNames } from './records';
+import { ensureVisitRules } from '../visits/rules';
 
 /**
  * Churn warnings (流失预警): spend in the last complete month more than X% below the average of the
@@ -58,7 +60,18 @@ function detectWarnings(ctx: ServiceContext): number {
          GROUP BY b.customer_id) a`,
     )
     .run({ today, cutoff }).changes;
-  return drop + arrears;
+  // Not visited within the grade's interval (yellow channel): the derived due dates, kept by triggers and
+  // first brought in line with the rules in force; value = days overdue, period = the due date.
+  ensureVisitRules(ctx);
+  const noVisit = sqlite
+    .prepare(
+      `INSERT INTO temp.warn_found (customer_id, kind, value, amount_fen, period)
+       SELECT d.customer_id, 'no_visit', CAST(julianday(@today) - julianday(d.due_date) AS INTEGER), 0, d.due_date
+       FROM customer_visit_due d JOIN customers c ON c.id = d.customer_id AND c.deleted = 0
+       WHERE d.due_date IS NOT NULL AND d.due_date < @today`,
+    )
+    .run({ today }).changes;
+  return drop + arrears + noVisit;
 }
 
 /**
@@ -200,7 +213,7 @@ export function listWarnings(ctx: ServiceContext, input: ParsedInputOf<'customer
     customerId: string;
     customerName: string;
     ownerId: string | null;
-    kind: 'spend_drop' | 'arrears';
+    kind: (typeof WARNING_KINDS)[number];
     value: number;
     amountFen: number;
     period: string;

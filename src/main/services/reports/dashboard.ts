@@ -7,6 +7,7 @@ import { queueCounts, queuePage } from '../tickets/queue';
 import { ticketKpiGroups } from '../tickets/kpis';
 import { reportCube } from './cube';
 import { monthOrderFigures } from './green-kpis/figures';
+import { visitCompliance } from '../visits/compliance';
 
 const LIST_SIZE = 8;
 
@@ -91,6 +92,10 @@ function leader(ctx: ServiceContext): Dashboard {
   const cur = kpiOf(month);
   const prev = kpiOf(prevMonth);
   const q = queueCounts(ctx);
+  const complianceOf = (m: string) => {
+    const rate = visitCompliance(ctx, m).total.rate;
+    return rate === null ? null : rate / 100;
+  };
   const kpis: DashboardKpi[] = [
     { key: 'keyCustomers', value: keyCustomers, previous: null, format: 'int', period: month, route: customerListRoute({ isKey: true }) },
     { key: 'newKeyCustomers', value: newKey(month), previous: newKey(prevMonth), format: 'int', period: month, route: `/reports/new-customers-plan?from=${month}&to=${month}` },
@@ -102,6 +107,8 @@ function leader(ctx: ServiceContext): Dashboard {
     { key: 'breached', value: q.breached, previous: null, format: 'int', period: month, route: '/red?view=breached' },
     // The green channel's end-to-end on-time rate (its queues have their own tiles on the home page).
     { key: 'orderOnTime', value: monthOrderFigures(sqlite, month).orderOnTimeRate, previous: monthOrderFigures(sqlite, prevMonth).orderOnTimeRate, format: 'percent', period: month, route: `/reports/green-kpis?from=${prevMonth}&to=${month}` },
+    // The yellow channel's visit compliance of the branch (visits/compliance.ts, as the report prints it).
+    { key: 'visitCompliance', value: complianceOf(month), previous: complianceOf(prevMonth), format: 'percent', period: month, route: `/reports/visit-compliance?month=${month}` },
   ];
   // The worst breaches: the open tickets longest past their due time (due order puts them first).
   const worst = queuePage(ctx, { view: 'breached', page: 1, pageSize: LIST_SIZE });

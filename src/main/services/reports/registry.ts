@@ -7,6 +7,7 @@ import { newCustomersPlan } from './new-customers-plan';
 import { revenueRanking } from './revenue-ranking';
 import { ticketKpiReport } from './ticket-kpis';
 import type { ReportDefinition } from './types';
+import { careBudgetReport, overdueKeyReport, visitComplianceReport, visitVolumeReport } from './yellow';
 
 /** Every report, in the order the list shows them. Adding a report: its folder plus one line here. */
 export const REPORTS: readonly ReportDefinition[] = [
@@ -19,6 +20,10 @@ export const REPORTS: readonly ReportDefinition[] = [
   complaintArchive,
   greenKpiReport,
   greenStageWaitReport,
+  visitComplianceReport,
+  visitVolumeReport,
+  overdueKeyReport,
+  careBudgetReport,
 ];
 
 /** The report with this id, or undefined. */

@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { requestForms } from '../../db/schema';
 import { LIST_COUNT_CAP } from '../../../shared/contract/customers';
 import type { SearchHit } from '../../../shared/contract/system';
+import { translate } from '../../../shared/messages';
 import { requireActor, type ServiceContext } from '../context';
 import { customerSearchSource, ownerScopeToken } from '../customers/search-source';
 import { ticketScope } from '../tickets/scope';
@@ -14,6 +15,8 @@ import { contractSearchScope, contractSearchSource } from '../contracts/search-s
 import { canSeeCustomerContracts, contractScope } from '../contracts/scope';
 import { formSearchScope, formSearchSource } from '../forms/search-source';
 import { canSeeForm, formScope, type FormRowT } from '../forms/scope';
+import { visitSearchSource } from '../visits/search-source';
+import { canSeeVisit, visitScope } from '../visits/scope';
 import { orderSearchScope, orderSearchSource } from '../orders/search-source';
 import { canSeeOrder, orderScope } from '../orders/scope';
 
@@ -164,6 +167,37 @@ const MODULES: GlobalModule[] = [
         });
       }
       return out;
+    },
+  },
+  // The yellow channel: visits by their owner's and their customer's owner's token (account managers).
+  {
+    source: visitSearchSource,
+    kind: 'visit',
+    scope: (ctx) => {
+      const scope = visitScope(ctx);
+      if (scope.all) return undefined;
+      return scope.actor.role === 'account_manager' ? [scopeToken('o', scope.actor.id)] : null;
+    },
+    hits: (ctx, ids) => {
+      const scope = visitScope(ctx);
+      const rows = ctx.store.sqlite
+        .prepare(
+          `SELECT v.id, v.number, v.kind, v.visit_date AS visitDate, v.owner_id AS ownerId, v.customer_id AS customerId, c.name AS customer
+           FROM json_each(?) j CROSS JOIN visits v ON v.id = j.value LEFT JOIN customers c ON c.id = v.customer_id WHERE v.deleted = 0`,
+        )
+        .all(JSON.stringify(ids)) as { id: string; number: string; kind: string; visitDate: string; ownerId: string; customerId: string; customer: string | null }[];
+      return new Map(
+        rows
+          .filter((r) => canSeeVisit(ctx, scope, r))
+          .map((r) => [
+            r.id,
+            {
+              title: r.customer ?? r.number,
+              subtitle: [translate(`visits.kind.${r.kind}`, ctx.locale), r.visitDate, r.number].join(' · '),
+              route: `/yellow/visits/${r.id}`,
+            },
+          ]),
+      );
     },
   },
 ];

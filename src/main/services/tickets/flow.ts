@@ -99,6 +99,12 @@ export function openTicket(ctx: ServiceContext, scope: TicketScope, input: Parse
     const s = ctx.db.select({ customerId: serviceInstances.customerId }).from(serviceInstances).where(eq(serviceInstances.id, input.serviceInstanceId)).get();
     if (!s || s.customerId !== customer.id) throw new AppError('VALIDATION', 'tickets.serviceNotOfCustomer');
   }
+  if (input.visitId) {
+    const v = ctx.store.sqlite.prepare('SELECT customer_id AS customerId FROM visits WHERE id = ? AND deleted = 0').get(input.visitId) as
+      | { customerId: string }
+      | undefined;
+    if (v?.customerId !== customer.id) throw new AppError('VALIDATION', 'visits.ticketVisitMismatch');
+  }
   if (input.categoryId) {
     const k = ctx.db.select({ kind: ticketCategories.kind, active: ticketCategories.active }).from(ticketCategories).where(eq(ticketCategories.id, input.categoryId)).get();
     if (!k || !k.active || (k.kind && k.kind !== input.kind)) throw new AppError('VALIDATION', 'tickets.badCategory');
@@ -122,6 +128,7 @@ export function openTicket(ctx: ServiceContext, scope: TicketScope, input: Parse
     serviceInstanceId: input.serviceInstanceId,
     channel: input.channel,
     categoryId: input.categoryId,
+    visitId: input.visitId ?? null,
     title: input.title,
     description: input.description,
     impact: input.impact,

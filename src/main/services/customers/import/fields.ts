@@ -149,6 +149,7 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
       parse: oneOf({ new: ['新客户', '新'], target: ['目标', '目标客户'], potential: ['潜在', '潜在客户'], intent: ['意向', '意向客户'], signed: ['签约', '已签约', '签约客户'], churned: ['流失', '已流失'] }),
     },
     { field: 'designatedStrategic', zh: '指定战略客户', en: 'Designated strategic', aliases: ['指定战略客户', '指定战略', 'designatedstrategic'], parse: yesNo },
+    { field: 'foundedOn', zh: '成立日期', en: 'Founded on', aliases: ['成立日期', '成立时间', '注册日期', 'foundedon'], parse: date },
     // A branch's customer sheet also carries the main contact and the monthly spend in the same row.
     ...CUSTOMER_EXTRAS,
   ],

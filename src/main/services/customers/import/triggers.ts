@@ -14,7 +14,7 @@ import { OWN_PART, PEOPLE_PART, queueSearchRows } from '../search-index';
  */
 
 /** What a suspended trigger did, redone once for all touched customers at the end. */
-type Effect = 'search' | 'report' | 'newKeyCustomers';
+type Effect = 'search' | 'report' | 'newKeyCustomers' | 'visitDue' | 'birthdays';
 
 const SUSPENDABLE: Record<string, Effect> = {
   customers_fts_insert: 'search',
@@ -35,6 +35,14 @@ const SUSPENDABLE: Record<string, Effect> = {
   // keep a statement journal for every row written inside a transaction (5.7 s of a 100,000-row
   // import); it only fires on INSERT, so it is redone for the created customers.
   report_new_customers_insert: 'newKeyCustomers',
+  // The yellow channel's visit due dates (0030): one view lookup per written customer, redone set-based.
+  visit_due_customers_insert: 'visitDue',
+  visit_due_customers_update: 'visitDue',
+  // Key people's birthdays by month-day and owner (0031), redone set-based for the touched customers.
+  contact_birthdays_contacts_insert: 'birthdays',
+  contact_birthdays_contacts_update: 'birthdays',
+  contact_birthdays_customers_insert: 'birthdays',
+  contact_birthdays_customers_update: 'birthdays',
 };
 
 /** The tables whose triggers a bulk write may suspend. */
@@ -99,6 +107,8 @@ export function withBulkTriggers<T>(
           .run(JSON.stringify([...customerIds]));
       }
       if (effects.has('newKeyCustomers')) countNewKeyCustomers(ctx, createdCustomerIds);
+      if (effects.has('visitDue')) refreshVisitDue(ctx, customerIds);
+      if (effects.has('birthdays')) refreshBirthdays(ctx, customerIds);
       return result;
     },
   );
@@ -142,6 +152,38 @@ function countNewKeyCustomers(ctx: ServiceContext, created: Iterable<string>) {
        ON CONFLICT (month, owner_id) DO UPDATE SET customers = customers + excluded.customers`,
     )
     .run(JSON.stringify([...created]));
+}
+
+/**
+ * What the visit_due_customers_* triggers do per row, for all touched customers: their due dates
+ * recomputed from the view (the one definition of a due date), and the rows of deleted ones removed.
+ */
+function refreshVisitDue(ctx: ServiceContext, touched: Iterable<string>) {
+  const sqlite = ctx.store.sqlite;
+  const ids = [...new Set(touched)];
+  const remove = sqlite.prepare(`DELETE FROM customer_visit_due WHERE customer_id IN (SELECT value FROM json_each(?))
+    AND customer_id NOT IN (SELECT c.id FROM json_each(?) j CROSS JOIN customers c ON c.id = j.value WHERE c.deleted = 0)`);
+  const upsert = sqlite.prepare(`INSERT OR REPLACE INTO customer_visit_due (customer_id, owner_id, grade, last_visit_date, due_date)
+    SELECT customer_id, owner_id, grade, last_visit_date, due_date FROM customer_visit_due_v WHERE customer_id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += SEARCH_CHUNK) {
+    const chunk = JSON.stringify(ids.slice(i, i + SEARCH_CHUNK));
+    remove.run(chunk, chunk);
+    upsert.run(chunk);
+  }
+}
+
+/** What the contact_birthdays_* triggers do per row, for all touched customers' key people at once. */
+function refreshBirthdays(ctx: ServiceContext, touched: Iterable<string>) {
+  const sqlite = ctx.store.sqlite;
+  const ids = [...new Set(touched)];
+  const remove = sqlite.prepare('DELETE FROM contact_birthdays WHERE customer_id IN (SELECT value FROM json_each(?))');
+  const insert = sqlite.prepare(`INSERT OR REPLACE INTO contact_birthdays (contact_id, customer_id, owner_id, calendar, md)
+    SELECT contact_id, customer_id, owner_id, calendar, md FROM contact_birthdays_v WHERE customer_id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += SEARCH_CHUNK) {
+    const chunk = JSON.stringify(ids.slice(i, i + SEARCH_CHUNK));
+    remove.run(chunk);
+    insert.run(chunk);
+  }
 }
 
 /** Customers queued per statement: bounds the statement journal SQLite keeps in memory. */
@@ -191,6 +233,7 @@ function refreshSearchRows(ctx: ServiceContext, ids: string[], peopleIds: string
     ['order', 'work_orders'],
     ['contract', 'contracts'],
     ['form', 'request_forms'],
+    ['visit', 'visits'],
   ].map(([module, table]) =>
     sqlite.prepare(`INSERT OR IGNORE INTO search_queue (module, record_id)
       SELECT '${module}', r.id FROM json_each(?) j CROSS JOIN ${table} r ON r.customer_id = j.value AND r.deleted = 0`),

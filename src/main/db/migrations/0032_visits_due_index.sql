@@ -1,0 +1,1 @@
+CREATE INDEX `visits_due` ON `visits` (`due_date`,`customer_id`,`owner_id`,`status`,`on_time`) WHERE deleted = 0;
