@@ -68,6 +68,8 @@ export default defineConfig({
     { name: 'reports', testMatch: /reports.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'tickets', testMatch: /tickets.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
     { name: 'green', testMatch: /(green|contracts).*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'visits', testMatch: /visits.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
+    { name: 'care', testMatch: /care.*\.spec\.ts/, use: { baseURL: urlOf('demo') } },
   ],
   webServer: [
     server('firstRun', []),

@@ -11,6 +11,7 @@ import { RequireRole } from './RequireRole';
 import { HomePage } from '../features/home/HomePage';
 import { PendingModulePage } from '../features/modules/PendingModulePage';
 import { GreenRoutes } from '../features/green/GreenRoutes';
+import { YellowRoutes } from '../features/visits/YellowRoutes';
 import { NotFoundPage } from './NotFoundPage';
 import { UnsavedChangesGuard } from '../components/forms/UnsavedChangesGuard';
 
@@ -100,7 +101,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="customers/*" element={<CustomersRoutes />} />
               <Route path="green/*" element={<GreenRoutes />} />
-              <Route path="yellow" element={<PendingModulePage module="yellow" />} />
+              <Route path="yellow/*" element={<YellowRoutes />} />
               <Route path="red/*" element={<TicketsRoutes />} />
               <Route path="agents" element={<PendingModulePage module="agents" />} />
               <Route path="managers" element={<PendingModulePage module="managers" />} />

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   IconAddressBook,
   IconAlertTriangle,
+  IconCalendarEvent,
   IconClipboardText,
   IconFile,
   IconFileCertificate,
@@ -28,6 +29,7 @@ const KIND_ICON: Record<SearchHit['kind'], typeof IconUser> = {
   order: IconRoute,
   contract: IconFileCertificate,
   form: IconClipboardText,
+  visit: IconCalendarEvent,
   page: IconFile,
 };
 

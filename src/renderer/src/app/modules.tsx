@@ -57,7 +57,6 @@ export const ALL_NAV = [...MAIN_NAV, ...SETTINGS_NAV];
 
 /** Shown with a "coming" badge on the home page; remove a module here when its pages land. */
 export const PENDING_MODULES: PendingModuleKey[] = [
-  'yellow',
   'agents',
   'managers',
   'market',

@@ -78,7 +78,7 @@ export const en: Messages = {
     results: 'Results',
     searching: 'Searching…',
     nothing: 'Nothing matches',
-    kind: { user: 'User', page: 'Page', customer: 'Customer', ticket: 'Ticket', order: 'Work order', contract: 'Contract', form: 'Request form' },
+    kind: { user: 'User', page: 'Page', customer: 'Customer', ticket: 'Ticket', order: 'Work order', contract: 'Contract', form: 'Request form', visit: 'Visit' },
     field: {
       name: 'Name',
       shortName: 'Short name',

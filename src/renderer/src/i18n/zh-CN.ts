@@ -80,7 +80,7 @@ export const zhCN = {
     results: '搜索结果',
     searching: '正在搜索……',
     nothing: '没有找到匹配的内容',
-    kind: { user: '用户', page: '页面', customer: '客户', ticket: '工单', order: '业务工单', contract: '合同', form: '联系单' },
+    kind: { user: '用户', page: '页面', customer: '客户', ticket: '工单', order: '业务工单', contract: '合同', form: '联系单', visit: '走访' },
     field: {
       name: '名称',
       shortName: '简称',

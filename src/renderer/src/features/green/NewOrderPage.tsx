@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ActionIcon, Badge, Button, Card, Grid, Group, Kbd, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ActionIcon, Anchor, Badge, Button, Card, Grid, Group, Kbd, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -60,9 +60,15 @@ export function NewOrderPage() {
   const config = useOrdersConfig();
   const [params] = useSearchParams();
   const fromCustomer = params.get('customerId');
-  const draft = useFormDraft<OrderValues>('greenOrder', fromCustomer ?? 'new');
+  // Opened from a visit (黄色通道 "转为业务工单"): the order links back to it and starts from its need.
+  const fromVisit = params.get('visitId');
+  const draft = useFormDraft<OrderValues>('greenOrder', fromVisit ?? fromCustomer ?? 'new');
   const [restored, setRestored] = useState(() => draft.read());
-  const start = (): OrderValues => ({ ...EMPTY, ...(fromCustomer ? { customerId: fromCustomer } : {}) });
+  const start = (): OrderValues => ({
+    ...EMPTY,
+    ...(fromCustomer ? { customerId: fromCustomer } : {}),
+    ...(fromVisit ? { notes: (params.get('notes') ?? '').slice(0, 2000) } : {}),
+  });
   const [values, setValues] = useState<OrderValues>(() => ({ ...start(), ...restored?.values }));
   // What the form started from (the customer page's customer and its address filled in): not typed work.
   const [baseline, setBaseline] = useState<OrderValues>(start);
@@ -148,6 +154,7 @@ export function NewOrderPage() {
           expectedDate: values.expectedDate || null,
           contractId: values.contractId,
           notes: values.notes,
+          visitId: fromVisit,
         },
         { idempotencyKey },
       ),
@@ -209,6 +216,13 @@ export function NewOrderPage() {
         <Text fw={600} size="lg" mb="xs" mt="xs" component="h3">
           {t('new.title')}
         </Text>
+        {fromVisit && (
+          <Text size="sm" mb="xs">
+            <Anchor component={Link} to={`/yellow/visits/${fromVisit}`}>
+              {t('new.fromVisit')}
+            </Anchor>
+          </Text>
+        )}
         <Grid>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="xs">

@@ -107,6 +107,9 @@ export function OrderPage() {
     ['order.siteAddress', d.siteAddress || '—'],
     ['order.expectedDate', d.expectedDate ?? '—'],
     ['order.contract', d.contractId ? <Anchor key="k" component={Link} to={`/green/contracts/${d.contractId}`} size="sm">{d.contractNumber ?? '—'}</Anchor> : '—'],
+    ...(d.visitId
+      ? ([['order.visit', <Anchor key="v" component={Link} to={`/yellow/visits/${d.visitId}`} size="sm">{t('order.visitLink')}</Anchor>]] as [GreenKey, React.ReactNode][])
+      : []),
     ['order.createdBy', `${d.createdByName ?? '—'} · ${formatDateTime(d.createdAt)}`],
     ['order.calendar', d.calendarName],
   ];

@@ -101,6 +101,7 @@ export const greenZhCN = {
   'help.k.back': '返回列表',
 
   'new.title': '新建工单',
+  'new.fromVisit': '来自客户走访（需求已填入备注），开单后与该走访关联',
   'new.customer': '客户',
   'new.customerHint': '输入客户名称查找（您负责的客户）',
   'new.businessType': '业务类型',
@@ -134,6 +135,8 @@ export const greenZhCN = {
   'order.siteAddress': '装机地址',
   'order.expectedDate': '期望开通',
   'order.contract': '关联合同',
+  'order.visit': '来源走访',
+  'order.visitLink': '查看走访',
   'order.createdBy': '开单',
   'order.notes': '备注',
   'order.products': '业务与数量',
@@ -356,6 +359,7 @@ export const greenEn: Record<GreenKey, string> = {
   'help.k.back': 'Back to the list',
 
   'new.title': 'New work order',
+  'new.fromVisit': 'From a customer visit (its need is in the notes); the order will link to the visit',
   'new.customer': 'Customer',
   'new.customerHint': 'Type a customer name (your customers)',
   'new.businessType': 'Business type',
@@ -389,6 +393,8 @@ export const greenEn: Record<GreenKey, string> = {
   'order.siteAddress': 'Site',
   'order.expectedDate': 'Expected',
   'order.contract': 'Contract',
+  'order.visit': 'From visit',
+  'order.visitLink': 'Open the visit',
   'order.createdBy': 'Opened',
   'order.notes': 'Notes',
   'order.products': 'Products',

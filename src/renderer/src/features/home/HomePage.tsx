@@ -6,6 +6,8 @@ import { MAIN_NAV, SETTINGS_NAV, PENDING_MODULES, visibleTo, type NavItem } from
 import { RoleBadge } from '../../components/badges';
 import { RoleDashboard } from './Dashboards';
 import { GreenHomeTiles } from '../green/HomeTiles';
+import { YellowHomeTiles } from '../visits/YellowHomeTiles';
+import { CareHomeTiles } from '../care/CareHomeTiles';
 import { FormsTile } from '../forms/FormsTile';
 
 function ModuleCard({ item }: { item: NavItem }) {
@@ -62,6 +64,8 @@ export function HomePage() {
       </div>
       <RoleDashboard />
       <GreenHomeTiles />
+      <YellowHomeTiles />
+      <CareHomeTiles />
       <FormsTile />
       <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm">
         {items.map((item) => (

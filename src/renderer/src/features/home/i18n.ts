@@ -38,6 +38,7 @@ export const dashboardZh = {
       resolutionOnTime: '本月解决及时率',
       breached: '当前超时工单',
       orderOnTime: '本月业务工单按时完成率',
+      visitCompliance: '本月走访达标率',
     },
   },
   ticket: {
@@ -91,6 +92,7 @@ export const dashboardEn: typeof dashboardZh = {
       resolutionOnTime: 'Resolved on time this month',
       breached: 'Tickets past due now',
       orderOnTime: 'Work orders on time this month',
+      visitCompliance: 'Visit compliance this month',
     },
   },
   ticket: {

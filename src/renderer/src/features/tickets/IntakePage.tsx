@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Card, Grid, Group, Kbd, NavLink, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -67,9 +67,22 @@ export function IntakePage() {
   const navigate = useNavigate();
   const invalidate = useInvalidateTickets();
   const config = useTicketConfig();
-  const draft = useFormDraft<IntakeValues>('ticketIntake', null);
+  const [params] = useSearchParams();
+  // Opened from a visit (黄色通道 "转为投诉/故障工单"): the customer, kind and text come from it, and the
+  // ticket links back to the visit. That prefill is where the form starts, not typed work.
+  const fromVisit = params.get('visitId');
+  const base: IntakeValues = fromVisit
+    ? {
+        ...EMPTY,
+        customerId: params.get('customerId'),
+        kind: params.get('kind') === 'fault' ? 'fault' : 'complaint',
+        title: (params.get('title') ?? '').slice(0, 200),
+        description: (params.get('description') ?? '').slice(0, 4000),
+      }
+    : EMPTY;
+  const draft = useFormDraft<IntakeValues>('ticketIntake', fromVisit);
   const [restored, setRestored] = useState(() => draft.read());
-  const initial = { ...EMPTY, ...restored?.values };
+  const initial = { ...base, ...restored?.values };
   const searchRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState(initial.query);
@@ -91,7 +104,7 @@ export function IntakePage() {
   const [help, setHelp] = useState(false);
   const values: IntakeValues = { query, customerId, serviceId, kind, contactId, channel, categoryId, impact, priority, reason, title, description, dept, assigneeId };
   // Picking a customer fills in its first contact by itself; that alone is no typed work.
-  const dirty = (Object.keys(EMPTY) as (keyof IntakeValues)[]).some((k) => k !== 'contactId' && values[k] !== EMPTY[k]);
+  const dirty = (Object.keys(EMPTY) as (keyof IntakeValues)[]).some((k) => k !== 'contactId' && k !== 'query' && values[k] !== base[k]) || (!fromVisit && query !== EMPTY.query);
   useDirtyGuard(dirty);
 
   const hits = useQuery({
@@ -105,6 +118,11 @@ export function IntakePage() {
     enabled: !!customerId,
   });
   useEffect(() => setCursor(0), [hits.data]);
+  // The visit's customer arrives by id: show its name in the search box once known.
+  const contextName = context.data?.customerName;
+  useEffect(() => {
+    if (fromVisit && contextName && !query) setQuery(contextName);
+  }, [fromVisit, contextName, query]);
   useEffect(() => {
     const first = context.data?.contacts[0];
     if (first && !contactId) setContactId(first.id);
@@ -146,6 +164,7 @@ export function IntakePage() {
         impact,
         ...(overridden ? { priority: priority!, priorityReason: reason } : {}),
         ...(dept ? { assigneeDept: dept, assigneeId } : {}),
+        ...(fromVisit ? { visitId: fromVisit } : {}),
       }, { idempotencyKey }),
     onSuccess: (ticket) => {
       draft.clear();
@@ -169,20 +188,20 @@ export function IntakePage() {
   const discardDraft = () => {
     draft.clear();
     setRestored(null);
-    setQuery(EMPTY.query);
-    setCustomerId(EMPTY.customerId);
-    setServiceId(EMPTY.serviceId);
-    setKind(EMPTY.kind);
-    setContactId(EMPTY.contactId);
-    setChannel(EMPTY.channel);
-    setCategoryId(EMPTY.categoryId);
-    setImpact(EMPTY.impact);
-    setPriority(EMPTY.priority);
-    setReason(EMPTY.reason);
-    setTitle(EMPTY.title);
-    setDescription(EMPTY.description);
-    setDept(EMPTY.dept);
-    setAssigneeId(EMPTY.assigneeId);
+    setQuery(base.query);
+    setCustomerId(base.customerId);
+    setServiceId(base.serviceId);
+    setKind(base.kind);
+    setContactId(base.contactId);
+    setChannel(base.channel);
+    setCategoryId(base.categoryId);
+    setImpact(base.impact);
+    setPriority(base.priority);
+    setReason(base.reason);
+    setTitle(base.title);
+    setDescription(base.description);
+    setDept(base.dept);
+    setAssigneeId(base.assigneeId);
     create.renewKey();
     window.setTimeout(() => searchRef.current?.focus(), 0);
   };

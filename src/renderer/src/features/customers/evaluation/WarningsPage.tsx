@@ -83,7 +83,8 @@ export function WarningsPage() {
       title: t('customers.warnings.amount'),
       width: 120,
       textAlign: 'right',
-      render: (w) => <Money fen={w.amountFen} danger={w.kind === 'arrears'} />,
+      // A visit warning is about days, not money: no amount to show.
+      render: (w) => (w.kind === 'no_visit' ? '—' : <Money fen={w.amountFen} danger={w.kind === 'arrears'} />),
     },
     {
       accessor: 'ownerName',

@@ -55,6 +55,7 @@ interface Values {
   tags: string[];
   notes: string;
   designatedStrategic: boolean;
+  foundedOn: string;
   stage: CustomerStage;
   ownerId: string | null;
 }
@@ -73,6 +74,7 @@ const EMPTY: Values = {
   tags: [],
   notes: '',
   designatedStrategic: false,
+  foundedOn: '',
   stage: 'new',
   ownerId: null,
 };
@@ -135,6 +137,7 @@ export function CustomerFormModal({
         tags: v.tags,
         notes: v.notes,
         designatedStrategic: v.designatedStrategic,
+        foundedOn: v.foundedOn || null,
       };
       return customer
         ? call('customers.update', { id: customer.id, ...basic })
@@ -175,6 +178,7 @@ export function CustomerFormModal({
           tags: customer.tags,
           notes: customer.notes,
           designatedStrategic: customer.designatedStrategic,
+          foundedOn: customer.foundedOn ?? '',
         }
       : EMPTY;
 
@@ -317,6 +321,7 @@ export function CustomerFormModal({
               onChange={(v) => form.setFieldValue('parentId', v)}
             />
             <TagsInput label={t('customers.fields.tags')} maxTags={20} {...form.getInputProps('tags')} />
+            <TextInput type="date" label={t('customers.fields.foundedOn')} {...form.getInputProps('foundedOn')} />
             {isCreate && (
               <Select
                 label={t('customers.fields.stage')}

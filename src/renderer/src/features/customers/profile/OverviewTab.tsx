@@ -20,6 +20,8 @@ import { CustomerTimeline } from './CustomerTimeline';
 import { CustomerContractsCard } from '../../contracts/CustomerContractsCard';
 import { CustomerOrdersCard } from '../../green/CustomerOrdersCard';
 import { CustomerFormsCard } from '../../forms/CustomerFormsCard';
+import { CustomerVisitsCard } from '../../visits/CustomerVisitsCard';
+import { CustomerCareCard } from '../../care/CustomerCareCard';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -80,6 +82,7 @@ export function OverviewTab({ data, onShowTimeline }: { data: Customer360; onSho
                   '—'
                 )}
               </Row>
+              <Row label={t('customers.fields.foundedOn')}>{c.foundedOn ?? '—'}</Row>
               <Row label={t('customers.fields.createdAt')}>{formatDateTime(c.createdAt)}</Row>
               <Row label={t('customers.fields.updatedAt')}>{formatDateTime(c.updatedAt)}</Row>
             </SimpleGrid>
@@ -162,6 +165,8 @@ export function OverviewTab({ data, onShowTimeline }: { data: Customer360; onSho
         <Stack gap="sm">
           <CustomerOrdersCard customerId={c.id} />
           <CustomerFormsCard customerId={c.id} customerName={c.name} />
+          <CustomerVisitsCard customerId={c.id} customerName={c.name} />
+          <CustomerCareCard customerId={c.id} customerName={c.name} />
           <Paper withBorder p="sm">
             <Group justify="space-between" mb="xs">
               <Title order={3} size="h5">

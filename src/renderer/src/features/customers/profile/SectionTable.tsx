@@ -5,6 +5,8 @@ import {
   Button,
   Checkbox,
   Group,
+  Input,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -31,7 +33,7 @@ export type SectionKey = 'contacts' | 'services' | 'bills' | 'credit' | 'project
 type SaveMethod = `customers.${SectionKey}.save`;
 type DeleteMethod = `customers.${SectionKey}.delete`;
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'money' | 'bool' | 'period';
+export type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'money' | 'bool' | 'period' | 'segmented';
 type FormValue = string | number | boolean | null;
 
 /** One editable field of a section row: how it is entered and how it travels (money as fen). */
@@ -45,6 +47,11 @@ export interface FieldDef {
   wide?: boolean;
   /** The contract's length limit of a text field (shown by the input, before saving). */
   maxLength?: number;
+  /**
+   * A date typed as text with a hint while another field has a value: a lunar birthday's day goes to 30
+   * in any month, which a date picker refuses.
+   */
+  textWhen?: { field: string; value: string; hint: string };
 }
 
 export interface SectionDef<Row extends { id: string }> {
@@ -68,6 +75,8 @@ function toForm(field: FieldDef, row: Record<string, unknown> | null): FormValue
       return typeof v === 'number' ? fenToYuanText(v) : '';
     case 'select':
       return typeof v === 'string' ? v : field.required ? (field.options?.[0]?.value ?? null) : null;
+    case 'segmented':
+      return typeof v === 'string' ? v : (field.options?.[0]?.value ?? null);
     default:
       return typeof v === 'string' ? v : '';
   }
@@ -83,6 +92,7 @@ function toInput(field: FieldDef, v: FormValue): FormValue {
     case 'date':
       return typeof v === 'string' && v ? v : null;
     case 'select':
+    case 'segmented':
       return typeof v === 'string' && v ? v : null;
     default:
       return typeof v === 'string' ? v.trim() : '';
@@ -251,6 +261,7 @@ export function SectionTable<Row extends { id: string }>({
                   <FieldInput
                     field={f}
                     autoFocus={i === 0}
+                    values={form.values}
                     props={form.getInputProps(f.name, f.kind === 'bool' ? { type: 'checkbox' } : undefined)}
                   />
                 </div>
@@ -280,8 +291,19 @@ export function SectionTable<Row extends { id: string }>({
 
 type InputProps = ReturnType<ReturnType<typeof useForm<Record<string, FormValue>>>['getInputProps']>;
 
-function FieldInput({ field, props, autoFocus }: { field: FieldDef; props: InputProps; autoFocus: boolean }) {
+function FieldInput({
+  field,
+  props,
+  autoFocus,
+  values,
+}: {
+  field: FieldDef;
+  props: InputProps;
+  autoFocus: boolean;
+  values: Record<string, FormValue>;
+}) {
   const common = { label: field.label, required: field.required, 'data-autofocus': autoFocus || undefined };
+  const asText = field.textWhen && values[field.textWhen.field] === field.textWhen.value;
   switch (field.kind) {
     case 'textarea':
       return <LimitedTextarea {...common} maxRows={5} maxLength={field.maxLength ?? 500} {...props} />;
@@ -296,7 +318,19 @@ function FieldInput({ field, props, autoFocus }: { field: FieldDef; props: Input
         />
       );
     case 'date':
-      return <TextInput {...common} type="date" {...props} />;
+      return asText ? (
+        <TextInput {...common} placeholder="yyyy-MM-dd" maxLength={10} description={field.textWhen?.hint} {...props} />
+      ) : (
+        <TextInput {...common} type="date" {...props} />
+      );
+    case 'segmented':
+      return (
+        <Input.Wrapper label={field.label}>
+          <div>
+            <SegmentedControl size="xs" data={field.options ?? []} aria-label={field.label} {...props} />
+          </div>
+        </Input.Wrapper>
+      );
     case 'period':
       return <TextInput {...common} type="month" {...props} />;
     case 'money':

@@ -14,6 +14,7 @@ import {
   type ServiceInstance,
 } from '../../../../../shared/contract/customer-sections';
 import type { Customer360 } from '../../../../../shared/contract/customers';
+import { BIRTHDAY_CALENDARS } from '../../../../../shared/contract/visit-common';
 import { formatRatio } from '../format';
 import { Money } from '../Money';
 import type { SectionDef } from './SectionTable';
@@ -77,7 +78,18 @@ export function useSectionDefs(data: Customer360) {
       { name: 'email', label: t('customers.sections.contacts.email'), kind: 'text', maxLength: 100 },
       { name: 'wechat', label: t('customers.sections.contacts.wechat'), kind: 'text', maxLength: 50 },
       { name: 'qq', label: t('customers.sections.contacts.qq'), kind: 'text', maxLength: 20 },
-      { name: 'birthday', label: t('customers.sections.contacts.birthday'), kind: 'date' },
+      {
+        name: 'birthdayCalendar',
+        label: t('customers.sections.contacts.birthdayCalendar'),
+        kind: 'segmented',
+        options: opts(BIRTHDAY_CALENDARS, (v) => t(`customers.sections.contacts.${v}`)),
+      },
+      {
+        name: 'birthday',
+        label: t('customers.sections.contacts.birthday'),
+        kind: 'date',
+        textWhen: { field: 'birthdayCalendar', value: 'lunar', hint: t('customers.sections.contacts.lunarHint') },
+      },
       { name: 'isPrimary', label: t('customers.sections.contacts.isPrimary'), kind: 'bool' },
       { name: 'notes', label: t('customers.fields.notes'), kind: 'textarea', wide: true, maxLength: 500 },
     ],
@@ -120,7 +132,17 @@ export function useSectionDefs(data: Customer360) {
       {
         accessor: 'birthday',
         title: t('customers.sections.contacts.birthday'),
-        render: (c) => dash(c.birthday),
+        render: (c) =>
+          c.birthday && c.birthdayCalendar === 'lunar' ? (
+            <Group gap={4} wrap="nowrap">
+              <Text size="sm">{c.birthday}</Text>
+              <Badge size="xs" variant="outline" color="grape" radius="sm">
+                {t('customers.sections.contacts.lunar')}
+              </Badge>
+            </Group>
+          ) : (
+            dash(c.birthday)
+          ),
       },
     ],
   };
